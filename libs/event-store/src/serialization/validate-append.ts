@@ -1,0 +1,35 @@
+import { InvalidAppendError } from '../event-store.errors';
+import type { EventToAppend, ExpectedRevision } from '../event-store.port';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+// `<category>-<id>` with no dash in the category: EventStoreDB derives the category from the first dash.
+const STREAM = /^[a-z][a-z0-9_]*-[A-Za-z0-9_.:-]+$/;
+
+/** Checks what every adapter must refuse before touching its database. */
+export const validateAppend = (
+  stream: string,
+  events: readonly EventToAppend[],
+  expected: ExpectedRevision,
+  maxBatch: number,
+): void => {
+  if (!STREAM.test(stream) || stream.length > 200) {
+    throw new InvalidAppendError(`Stream name "${stream}" is not <category>-<id>`);
+  }
+  if (events.length === 0) throw new InvalidAppendError('An append needs at least one event');
+  if (events.length > maxBatch) {
+    throw new InvalidAppendError(`An append holds at most ${maxBatch} events, got ${events.length}`);
+  }
+  if (typeof expected === 'bigint' && expected < 0n) {
+    throw new InvalidAppendError(`Expected revision must be >= 0, got ${expected}`);
+  }
+  const seen = new Set<string>();
+  for (const event of events) {
+    if (!UUID.test(event.id)) throw new InvalidAppendError(`Event id "${event.id}" is not a lower-case UUID`);
+    if (seen.has(event.id)) throw new InvalidAppendError(`Event id ${event.id} appears twice in one append`);
+    seen.add(event.id);
+    if (!event.type) throw new InvalidAppendError('Event type is empty');
+    if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
+      throw new InvalidAppendError(`schemaVersion of ${event.type} must be a positive integer`);
+    }
+  }
+};
