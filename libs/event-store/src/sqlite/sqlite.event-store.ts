@@ -52,12 +52,12 @@ const MIGRATIONS: readonly SqliteMigration[] = [
 ];
 
 interface EventRow {
-  position: bigint;
+  position: number;
   id: string;
   stream: string;
-  revision: bigint;
+  revision: number;
   type: string;
-  schema_version: bigint;
+  schema_version: number;
   data: string;
   metadata: string;
   recorded_at: string;
@@ -86,6 +86,9 @@ export class SqliteEventStore implements EventStore {
     this.appended = new AppendSignal(options.pollIntervalMs ?? 50);
     this.upcasters = new UpcasterChain(options.upcasters);
     const prepare = (sql: string) => db.prepare(sql).safeIntegers(true);
+    // Positions and revisions stay far below 2^53 in SQLite (rowids of one file), so the hot read
+    // paths take plain numbers and make bigints once per row, which is cheaper than safeIntegers.
+    const prepareRows = (sql: string) => db.prepare(sql);
     this.statements = {
       lastRevision: prepare('SELECT max(revision) AS revision FROM events WHERE stream = ?').pluck(),
       insert: prepare(
@@ -93,9 +96,9 @@ export class SqliteEventStore implements EventStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       identity: prepare('SELECT id, stream, revision, position FROM events WHERE id = ?'),
-      forwards: prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`),
-      backwards: prepare(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
-      all: prepare(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      forwards: prepareRows(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+      backwards: prepareRows(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
+      all: prepareRows(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: prepare('SELECT max(position) FROM events').pluck(),
     };
     this.appendInTransaction = db.transaction((stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
@@ -197,12 +200,12 @@ export class SqliteEventStore implements EventStore {
 
   private toStoredEvent(row: EventRow): StoredEvent {
     const event: StoredEvent = {
-      position: row.position,
+      position: BigInt(row.position),
       id: row.id,
       stream: row.stream,
-      revision: row.revision,
+      revision: BigInt(row.revision),
       type: row.type,
-      schemaVersion: Number(row.schema_version),
+      schemaVersion: row.schema_version,
       data: JSON.parse(row.data),
       metadata: JSON.parse(row.metadata),
       recordedAt: row.recorded_at,

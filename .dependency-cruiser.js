@@ -1,0 +1,50 @@
+/** Dependency rules of DESIGN §2 and STYLE "Layout": checked in `npm test` and CI. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'The domain imports nothing of ours and no package: deciders are pure TypeScript.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: { pathNot: ['^libs/domain/', '^node_modules/@types/', 'node:assert'], dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'domain-is-pure-types',
+      comment: 'Not even types from other libraries or apps.',
+      severity: 'error',
+      from: { path: '^libs/domain/' },
+      to: { path: ['^libs/(?!domain/)', '^apps/'] },
+    },
+    {
+      name: 'only-esdb-imports-the-esdb-client',
+      severity: 'error',
+      from: { pathNot: '^libs/event-store/src/esdb/' },
+      to: { path: 'node_modules/@eventstore/db-client' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'projections-use-the-port-not-adapters',
+      comment: 'Projections depend on the EventStore port, never on an adapter folder.',
+      severity: 'error',
+      from: { path: '^libs/projections/' },
+      to: { path: '^libs/event-store/src/(sqlite|postgres|esdb)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    exclude: { path: ['^dist/', '^node_modules/'] },
+  },
+};

@@ -1,0 +1,21 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { createEventStore, EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
+
+/** Opens the configured event store once and closes it when the application shuts down. */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(config: EventStoreConfig): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{ provide: EVENT_STORE, useFactory: () => createEventStore(config) }],
+      exports: [EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

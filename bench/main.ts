@@ -1,0 +1,17 @@
+import { runStoreBenchmark } from './store.bench';
+
+/** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
+const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
+  store: runStoreBenchmark,
+};
+
+const [name, ...args] = process.argv.slice(2);
+const run = benchmarks[name ?? ''];
+if (!run) {
+  console.error(`usage: npm run bench -- <${Object.keys(benchmarks).join('|')}> [options]`);
+  process.exit(2);
+}
+run(args).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
