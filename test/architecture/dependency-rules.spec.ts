@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const depcruise = join(root, 'node_modules', '.bin', 'depcruise');
+
+/** Runs dependency-cruiser with the project's rules on a small tree of files. */
+const cruise = (files: Record<string, string>) => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-depcruise-'));
+  try {
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.' } }));
+    return spawnSync(depcruise, ['libs', '--config', join(root, '.dependency-cruiser.js')], { cwd: dir, encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+// The rules themselves run on the real tree in `npm test`; these cases prove they can fail.
+describe('dependency rules', () => {
+  it('refuse a domain file that imports the event store', () => {
+    const result = cruise({
+      'libs/domain/src/mandate.ts': "import { x } from '../../event-store/src/port';\nexport const y = x;\n",
+      'libs/event-store/src/port.ts': 'export const x = 1;\n',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toContain('domain-is-pure');
+  });
+
+  it('refuse the EventStoreDB client outside esdb/', () => {
+    const result = cruise({
+      'libs/event-store/src/postgres/a.ts': "import { jsonEvent } from '@eventstore/db-client';\nexport const a = jsonEvent;\n",
+      'node_modules/@eventstore/db-client/package.json': '{"name":"@eventstore/db-client","main":"index.js"}',
+      'node_modules/@eventstore/db-client/index.js': 'exports.jsonEvent = 1;\n',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toContain('only-esdb-imports-the-esdb-client');
+  });
+
+  it('accept a domain that imports only itself', () => {
+    const result = cruise({
+      'libs/domain/src/a.ts': "import { b } from './b';\nexport const a = b;\n",
+      'libs/domain/src/b.ts': 'export const b = 1;\n',
+    });
+    expect(result.stdout).toContain('no dependency violations found');
+    expect(result.status).toBe(0);
+  });
+});
