@@ -4,3 +4,4 @@ export * from './serialization/upcasters';
 export * from './serialization/uuid-v7';
 export * from './event-store.config';
 export * from './create-event-store';
+export * from './handle-command';
