@@ -1,0 +1,90 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '@mandate-ledger/event-store';
+import { type Problem, ProblemError } from './problem';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface CodedError {
+  readonly code: string;
+  readonly message: string;
+  readonly httpStatus?: number;
+}
+
+/** Domain errors carry a stable code; structural so the API does not depend on the error class of each library. */
+const isCodedError = (error: unknown): error is CodedError =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^[A-Z][A-Z0-9_]+$/.test((error as unknown as { code: string }).code);
+
+/** Maps every error to `application/problem+json`; only an unexpected error is a 500, and it is logged. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  /** How a domain refusal maps to HTTP: 409 when the state forbids it, 422 when the request can never succeed. */
+  constructor(private readonly domainStatus: (code: string) => number = () => 409) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const { problem, headers } = this.toProblem(exception, request);
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+  }
+
+  private toProblem(exception: unknown, request: Request): { problem: Problem; headers: Record<string, string> } {
+    const problem = (status: number, code: string, detail?: string, extra: Partial<Problem> = {}): Problem => ({
+      type: `https://mandate-ledger.fr/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      code,
+      detail,
+      ...extra,
+    });
+    if (exception instanceof ProblemError) {
+      return { problem: problem(exception.status, exception.code, exception.message, { errors: exception.errors }), headers: { ...exception.headers } };
+    }
+    if (exception instanceof WrongExpectedRevisionError) {
+      const conditional = request.headers['if-match'] !== undefined;
+      return {
+        problem: conditional
+          ? problem(412, 'PRECONDITION_FAILED', `The resource is at revision ${exception.actual}, not ${exception.expected}`)
+          : problem(409, 'CONCURRENT_MODIFICATION', 'Another write changed this resource at the same time; read it again and retry'),
+        headers: typeof exception.actual === 'bigint' ? { ETag: `"${exception.actual}"` } : {},
+      };
+    }
+    if (exception instanceof DuplicateEventIdError) return { problem: problem(409, exception.code, exception.message), headers: {} };
+    if (exception instanceof InvalidAppendError) return { problem: problem(400, 'VALIDATION_FAILED', exception.message), headers: {} };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const given = typeof body === 'object' && body !== null ? (body as { code?: string; detail?: string; message?: unknown }) : {};
+      const code = given.code ?? httpCode(status);
+      const detail = given.detail ?? (typeof given.message === 'string' ? given.message : exception.message);
+      return { problem: problem(status, code, detail), headers: {} };
+    }
+    if (isCodedError(exception)) {
+      return { problem: problem(exception.httpStatus ?? this.domainStatus(exception.code), exception.code, exception.message), headers: {} };
+    }
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    return { problem: problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged'), headers: {} };
+  }
+}
+
+const httpCode = (status: number): string =>
+  ({ 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' })[
+    status
+  ] ?? `HTTP_${status}`;
