@@ -19,6 +19,11 @@ export interface EventStoreContractSetup {
   openAnotherStore(): Promise<EventStore>;
   /** Called once after the suite; removes what the setup created. */
   dispose?(): Promise<void>;
+  /**
+   * Set to false, with the reason in the adapter's spec, only for a store that keeps no index of
+   * event ids across streams (EventStoreDB): the test of an id reused in another stream is skipped.
+   */
+  readonly detectsIdsReusedAcrossStreams?: boolean;
 }
 
 const actor = { sub: 'contract-suite', role: 'admin' } as const;
@@ -95,7 +100,8 @@ const expectStrictlyIncreasing = (positions: bigint[]): void => {
  */
 export const describeEventStoreContract = (adapter: string, setup: () => EventStoreContractSetup): void => {
   describe(`EventStore contract: ${adapter}`, () => {
-    let harness: EventStoreContractSetup;
+    // Creating the setup does no I/O: connections are opened in beforeAll.
+    const harness = setup();
     let store: EventStore;
     const opened: EventStore[] = [];
 
@@ -106,13 +112,12 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
     };
 
     beforeAll(async () => {
-      harness = setup();
       store = await open();
     });
 
     afterAll(async () => {
       await Promise.all(opened.map((s) => s.close()));
-      await harness?.dispose?.();
+      await harness.dispose?.();
     });
 
     describe('appending and reading a stream', () => {
@@ -230,17 +235,25 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
         expect(await store.readStream(stream)).toHaveLength(4);
       });
 
-      it('refuses an id reused in another stream, or a batch that only partly matches, and appends nothing', async () => {
+      it('refuses a batch that only partly matches stored events, and appends nothing', async () => {
         const stream = streamName();
         const batch = events(2);
         await store.appendToStream(stream, batch, 'no_stream');
 
-        const other = streamName();
-        await expect(store.appendToStream(other, [batch[0]], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
         await expect(store.appendToStream(stream, [batch[1], anEvent()], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
         await expect(store.appendToStream(stream, [anEvent(), batch[0]], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
-        expect(await store.readStream(other)).toEqual([]);
         expect(await store.readStream(stream)).toHaveLength(2);
+      });
+
+      const acrossStreams = harness.detectsIdsReusedAcrossStreams === false ? it.skip : it;
+      acrossStreams('refuses an id reused in another stream, and appends nothing', async () => {
+        const stream = streamName();
+        const batch = events(1);
+        await store.appendToStream(stream, batch, 'no_stream');
+
+        const other = streamName();
+        await expect(store.appendToStream(other, [batch[0]], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+        expect(await store.readStream(other)).toEqual([]);
       });
     });
 
