@@ -21,8 +21,12 @@ const TITLES: Record<number, string> = {
 interface CodedError {
   readonly code: string;
   readonly message: string;
-  readonly httpStatus?: number;
+  /** The domain's own classification of its refusal (DomainError.kind). */
+  readonly kind?: string;
 }
+
+/** 422 when the command can never succeed as written, 409 when the current state refuses it. */
+const STATUS_OF_KIND: Record<string, number> = { invalid: 422, conflict: 409, not_found: 404 };
 
 /** Domain errors carry a stable code; structural so the API does not depend on the error class of each library. */
 const isCodedError = (error: unknown): error is CodedError =>
@@ -32,9 +36,6 @@ const isCodedError = (error: unknown): error is CodedError =>
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
-
-  /** How a domain refusal maps to HTTP: 409 when the state forbids it, 422 when the request can never succeed. */
-  constructor(private readonly domainStatus: (code: string) => number = () => 409) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -77,7 +78,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { problem: problem(status, code, detail), headers: {} };
     }
     if (isCodedError(exception)) {
-      return { problem: problem(exception.httpStatus ?? this.domainStatus(exception.code), exception.code, exception.message), headers: {} };
+      return { problem: problem(STATUS_OF_KIND[exception.kind ?? ''] ?? 422, exception.code, exception.message), headers: {} };
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return { problem: problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged'), headers: {} };

@@ -1,0 +1,36 @@
+export * from './shared/decider';
+export * from './shared/domain-error';
+export * from './shared/ids';
+export * from './shared/dates';
+export * from './shared/french-identifiers';
+
+export * from './operators/operator.commands';
+export * from './operators/operator.events';
+export * from './operators/operator.errors';
+export {
+  operatorDecider,
+  registerOperator,
+  updateOperatorDetails,
+  deregisterOperator,
+} from './operators/operator.decider';
+export type { OperatorState } from './operators/operator.decider';
+
+export * from './mandates/mandate.terms';
+export * from './mandates/mandate.commands';
+export * from './mandates/mandate.events';
+export * from './mandates/mandate.errors';
+export * from './mandates/mandate.state';
+export {
+  mandateDecider,
+  createMandateDecider,
+  DEFAULT_MANDATE_DECIDER_CONFIG,
+  grantMandate,
+  amendMandate,
+  renewMandate,
+  suspendMandate,
+  reinstateMandate,
+  terminateMandate,
+  reportMandateActivity,
+  completeMandateMission,
+} from './mandates/mandate.decider';
+export type { MandateDeciderConfig } from './mandates/mandate.decider';

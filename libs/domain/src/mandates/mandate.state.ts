@@ -1,0 +1,81 @@
+import { CalendarDate, isAfter, isBefore, isWithin } from '../shared/dates';
+import { MandateId, OperatorId } from '../shared/ids';
+import { Authority, Financing, Instrument, LegalReference, LinkedObligation, Mission, Period, Staffing, Territory } from './mandate.terms';
+
+/** Missions, territory and staffing as in force from `effectiveFrom` (the start, then each amendment). */
+export interface TermsVersion {
+  readonly effectiveFrom: CalendarDate;
+  readonly missions: readonly Mission[];
+  readonly territory: Territory;
+  readonly staffing: Staffing;
+}
+
+/** The financing of `from`..`to` (both included): the grant's, then each renewal that brought its own. */
+export interface Funding {
+  readonly from: CalendarDate;
+  readonly to: CalendarDate;
+  readonly financing: Financing;
+}
+
+/** Suspended from `from` until the day before `until`, the reinstatement (open while absent). */
+export interface Suspension {
+  readonly from: CalendarDate;
+  readonly until?: CalendarDate;
+  readonly reason: string;
+  readonly decisionReference: string;
+}
+
+interface MandateRecord {
+  readonly mandateId: MandateId;
+  readonly operatorId: OperatorId;
+  readonly authority: Authority;
+  readonly instrument: Instrument;
+  readonly legalBasis: readonly LegalReference[];
+  readonly linkedObligations: readonly LinkedObligation[];
+  /** Including renewals and amended ends. */
+  readonly period: Period;
+  readonly terms: readonly TermsVersion[];
+  readonly fundings: readonly Funding[];
+  readonly suspensions: readonly Suspension[];
+}
+
+/**
+ * What the record holds, not the status on a date (see {@link mandateStatusOn}): a termination or a
+ * completion is final once recorded, even when it takes effect later.
+ */
+export type GrantedMandate =
+  | (MandateRecord & { readonly status: 'granted' })
+  | (MandateRecord & { readonly status: 'terminated'; readonly terminatedFrom: CalendarDate })
+  | (MandateRecord & { readonly status: 'completed'; readonly completedOn: CalendarDate });
+
+export type MandateState = { readonly status: 'not_granted' } | GrantedMandate;
+
+export type MandateStatus = 'pending' | 'active' | 'suspended' | 'expired' | 'completed' | 'terminated';
+
+/** The status on `date`, from the dated facts alone: reaching the end date needs no event. */
+export const mandateStatusOn = (mandate: GrantedMandate, date: CalendarDate): MandateStatus => {
+  if (mandate.status === 'terminated' && !isBefore(date, mandate.terminatedFrom)) return 'terminated';
+  if (mandate.status === 'completed' && !isBefore(date, mandate.completedOn)) return 'completed';
+  if (isBefore(date, mandate.period.start)) return 'pending';
+  if (isAfter(date, mandate.period.end)) return 'expired';
+  const suspended = mandate.suspensions.some(
+    ({ from, until }) => !isBefore(date, from) && (until === undefined || isBefore(date, until)),
+  );
+  return suspended ? 'suspended' : 'active';
+};
+
+/** Missions, territory and staffing in force on `date` (the first version before the start). */
+export const termsOn = (mandate: GrantedMandate, date: CalendarDate): TermsVersion =>
+  mandate.terms.filter(({ effectiveFrom }) => !isAfter(effectiveFrom, date)).at(-1) ?? mandate.terms[0];
+
+/** The financing covering `date`, if it lies within the period. */
+export const fundingOn = (mandate: GrantedMandate, date: CalendarDate): Funding | undefined =>
+  mandate.fundings.find(({ from, to }) => isWithin(date, from, to));
+
+/** Names of the indicators declared by any version of the terms in force during `start`..`end`. */
+export const indicatorsDeclaredBetween = (mandate: GrantedMandate, start: CalendarDate, end: CalendarDate): Set<string> => {
+  const versions = mandate.terms.filter(
+    (version, i) => !isAfter(version.effectiveFrom, end) && isAfter(mandate.terms[i + 1]?.effectiveFrom ?? '9999-12-31', start),
+  );
+  return new Set((versions.length > 0 ? versions : [mandate.terms[0]]).flatMap((v) => v.missions.flatMap((m) => m.indicators.map((i) => i.name))));
+};

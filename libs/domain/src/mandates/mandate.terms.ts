@@ -1,0 +1,138 @@
+import { CalendarDate } from '../shared/dates';
+
+export const MISSION_TYPES = [
+  'WATER_ACCESS',
+  'LATRINES',
+  'SHOWERS',
+  'MEAL_DISTRIBUTION',
+  'WASTE_REMOVAL',
+  'MARAUDE_MINORS',
+  'MARAUDE_SOCIAL',
+  'INFORMATION_ORIENTATION',
+  'DEPARTURES_RECEPTION_CENTRES',
+  'SHELTER_MANAGEMENT',
+  'COLD_WEATHER_SHELTER',
+  'EMERGENCY_ACCOMMODATION',
+  'DAY_CENTRE',
+  'INTERPRETING',
+] as const;
+export type MissionType = (typeof MISSION_TYPES)[number];
+
+export const AUTHORITY_KINDS = ['prefecture', 'sous_prefecture', 'ddets', 'commune', 'departement'] as const;
+export type AuthorityKind = (typeof AUTHORITY_KINDS)[number];
+
+export const INSTRUMENT_KINDS = [
+  'annual_agreement',
+  'multi_year_agreement', // CPO
+  'cpom', // at most 5 years
+  'veille_sociale_agreement', // CASF D.345-8
+  'siao_agreement', // CASF L.345-2-4
+  'attribution_order',
+  'public_contract',
+  'requisition',
+] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+/** The conventions: written agreements in the sense of loi 2000-321 art. 10. */
+export const WRITTEN_AGREEMENT_KINDS: readonly InstrumentKind[] = [
+  'annual_agreement',
+  'multi_year_agreement',
+  'cpom',
+  'veille_sociale_agreement',
+  'siao_agreement',
+];
+
+/** Not subsidies: a contract buys a service, a requisition compels one against an indemnity. */
+export const NON_SUBSIDY_KINDS: readonly InstrumentKind[] = ['public_contract', 'requisition'];
+
+export const FINANCING_NATURES = ['cash', 'in_kind'] as const;
+/** SCDL `conditionsVersement`: unique, échelonné, autre. */
+export const PAYMENT_TERMS = ['single', 'instalments', 'other'] as const;
+/** 177 hébergement et insertion, 303 immigration et asile, 104 intégration, 304 inclusion sociale. */
+export const BUDGET_PROGRAMMES = ['177', '303', '104', '304'] as const;
+
+export interface Authority {
+  readonly kind: AuthorityKind;
+  readonly name: string;
+  readonly siret: string;
+  readonly departement: string;
+}
+
+interface InstrumentCommon {
+  readonly reference: string;
+  readonly decisionDate: CalendarDate;
+  readonly signatureDate?: CalendarDate;
+}
+export type Instrument =
+  | (InstrumentCommon & { readonly kind: Exclude<InstrumentKind, 'public_contract'> })
+  | (InstrumentCommon & { readonly kind: 'public_contract'; readonly cpv: string });
+
+/** `{source: 'CASF', article: 'D.345-8'}`, `{source: 'court_decision', reference: 'TA Lille 1705379'}`. */
+export interface LegalReference {
+  readonly source: string;
+  readonly article?: string;
+  readonly reference?: string;
+}
+
+export interface Indicator {
+  /** Unique within the mandate: activity reports name it. */
+  readonly name: string;
+  readonly unit: string;
+  readonly target: number;
+}
+
+export interface Mission {
+  readonly type: MissionType;
+  readonly indicators: readonly Indicator[];
+}
+
+export interface Site {
+  readonly name: string;
+  readonly commune?: string;
+}
+
+export interface Territory {
+  readonly departement: string;
+  /** INSEE commune codes; none means the whole département. */
+  readonly communes: readonly string[];
+  readonly sites?: readonly Site[];
+}
+
+/** Both days included. */
+export interface Period {
+  readonly start: CalendarDate;
+  readonly end: CalendarDate;
+}
+
+export interface Instalment {
+  readonly dueDate: CalendarDate;
+  readonly amountCents: number;
+}
+
+export interface Financing {
+  /** Integer cents for the period this financing covers. */
+  readonly amountCents: number;
+  readonly nature: (typeof FINANCING_NATURES)[number];
+  readonly paymentTerms: (typeof PAYMENT_TERMS)[number];
+  /** When given, the instalments add up to `amountCents`. */
+  readonly schedule?: readonly Instalment[];
+  readonly programme: (typeof BUDGET_PROGRAMMES)[number];
+  /** Chorus legal commitment (engagement juridique) number, 10 digits. */
+  readonly chorusCommitment?: string;
+}
+
+/** Only salaried FTE are funded staff; volunteers are recorded, never counted. */
+export interface Staffing {
+  readonly salariedFte: number;
+  readonly volunteers?: number;
+}
+
+export interface LinkedObligation {
+  readonly complianceCaseId: string;
+  readonly obligationId: string;
+}
+
+export interface IndicatorValue {
+  readonly name: string;
+  readonly value: number;
+}

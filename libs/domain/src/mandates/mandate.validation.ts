@@ -1,0 +1,182 @@
+import { addYears, CalendarDate, daysBetween, isBefore } from '../shared/dates';
+import { invalidDepartement, invalidField, invalidSiret } from '../shared/domain-error';
+import { departementOfCommune, isValidCpvCode, isValidDepartementCode, isValidInseeCommuneCode, isValidSiret } from '../shared/french-identifiers';
+import { isNonNegativeNumber, requireDate, requireList, requireOneOf, requirePeriod, requireStaff, requireText } from '../shared/validation';
+import {
+  communeOutsideDepartement,
+  cpomTooLong,
+  duplicateIndicator,
+  duplicateMission,
+  invalidAmount,
+  invalidChorusCommitment,
+  invalidCommune,
+  invalidCpv,
+  invalidIndicatorValue,
+  missionWithoutIndicators,
+  scheduleAmountMismatch,
+  siteOutsideTerritory,
+  unknownIndicator,
+  writtenAgreementRequired,
+} from './mandate.errors';
+import { MandateGrant } from './mandate.events';
+import { Funding } from './mandate.state';
+import {
+  AUTHORITY_KINDS,
+  Authority,
+  BUDGET_PROGRAMMES,
+  Financing,
+  FINANCING_NATURES,
+  IndicatorValue,
+  Instrument,
+  INSTRUMENT_KINDS,
+  LegalReference,
+  LinkedObligation,
+  Mission,
+  MISSION_TYPES,
+  NON_SUBSIDY_KINDS,
+  PAYMENT_TERMS,
+  Territory,
+  WRITTEN_AGREEMENT_KINDS,
+} from './mandate.terms';
+
+const isWholeCents = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+const requireObject = (value: unknown, field: string) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalidField(field, 'an object');
+};
+
+export const validateAuthority = (authority: Authority): void => {
+  requireObject(authority, 'authority');
+  requireOneOf(authority.kind, AUTHORITY_KINDS, 'authority.kind');
+  requireText(authority.name, 'authority.name');
+  if (!isValidSiret(authority.siret)) throw invalidSiret(authority.siret);
+  if (!isValidDepartementCode(authority.departement)) throw invalidDepartement(authority.departement);
+};
+
+export const validateInstrument = (instrument: Instrument): void => {
+  requireObject(instrument, 'instrument');
+  requireOneOf(instrument.kind, INSTRUMENT_KINDS, 'instrument.kind');
+  requireText(instrument.reference, 'instrument.reference');
+  requireDate(instrument.decisionDate, 'instrument.decisionDate');
+  if (instrument.signatureDate !== undefined) requireDate(instrument.signatureDate, 'instrument.signatureDate');
+  if (instrument.kind === 'public_contract' && !isValidCpvCode(instrument.cpv)) throw invalidCpv(instrument.cpv);
+};
+
+export const validateLegalBasis = (legalBasis: readonly LegalReference[]): void =>
+  requireList(legalBasis, 'legalBasis', { nonEmpty: true }).forEach(({ source, article, reference }, i) => {
+    requireText(source, `legalBasis[${i}].source`);
+    if (article === undefined && reference === undefined) throw invalidField(`legalBasis[${i}]`, 'an article or a reference');
+    if (article !== undefined) requireText(article, `legalBasis[${i}].article`);
+    if (reference !== undefined) requireText(reference, `legalBasis[${i}].reference`);
+  });
+
+export const validateMissions = (missions: readonly Mission[]): void => {
+  const types = new Set<string>();
+  const indicatorNames = new Set<string>();
+  requireList(missions, 'missions', { nonEmpty: true }).forEach(({ type, indicators }, i) => {
+    requireOneOf(type, MISSION_TYPES, `missions[${i}].type`);
+    if (types.has(type)) throw duplicateMission(type);
+    types.add(type);
+    if (!Array.isArray(indicators) || indicators.length === 0) throw missionWithoutIndicators(type);
+    indicators.forEach(({ name, unit, target }, j) => {
+      requireText(name, `missions[${i}].indicators[${j}].name`);
+      requireText(unit, `missions[${i}].indicators[${j}].unit`);
+      if (!isNonNegativeNumber(target)) throw invalidField(`missions[${i}].indicators[${j}].target`, 'a non-negative number');
+      if (indicatorNames.has(name)) throw duplicateIndicator(name);
+      indicatorNames.add(name);
+    });
+  });
+};
+
+/** Returns the territory with duplicate communes dropped. */
+export const validTerritory = (territory: Territory): Territory => {
+  requireObject(territory, 'territory');
+  const { departement, sites } = territory;
+  if (!isValidDepartementCode(departement)) throw invalidDepartement(departement);
+  const communes = [...new Set(requireList(territory.communes, 'territory.communes'))];
+  const inTerritory = (commune: string) =>
+    departementOfCommune(commune) === departement && (communes.length === 0 || communes.includes(commune));
+  for (const commune of communes) {
+    if (!isValidInseeCommuneCode(commune)) throw invalidCommune(commune);
+    if (departementOfCommune(commune) !== departement) throw communeOutsideDepartement(commune, departement);
+  }
+  if (sites !== undefined)
+    requireList(sites, 'territory.sites').forEach(({ name, commune }, i) => {
+      requireText(name, `territory.sites[${i}].name`);
+      if (commune === undefined) return;
+      if (!isValidInseeCommuneCode(commune)) throw invalidCommune(commune);
+      if (!inTerritory(commune)) throw siteOutsideTerritory(name);
+    });
+  return { ...territory, communes };
+};
+
+export const validateFinancing = (financing: Financing, field = 'financing'): void => {
+  requireObject(financing, field);
+  const { amountCents, schedule, chorusCommitment } = financing;
+  if (!isWholeCents(amountCents)) throw invalidAmount(`${field}.amountCents`);
+  requireOneOf(financing.nature, FINANCING_NATURES, `${field}.nature`);
+  requireOneOf(financing.paymentTerms, PAYMENT_TERMS, `${field}.paymentTerms`);
+  requireOneOf(financing.programme, BUDGET_PROGRAMMES, `${field}.programme`);
+  if (chorusCommitment !== undefined && !(typeof chorusCommitment === 'string' && /^\d{10}$/.test(chorusCommitment)))
+    throw invalidChorusCommitment(chorusCommitment);
+  if (schedule === undefined) return;
+  requireList(schedule, `${field}.schedule`, { nonEmpty: true }).forEach(({ dueDate, amountCents: due }, i) => {
+    requireDate(dueDate, `${field}.schedule[${i}].dueDate`);
+    if (!isWholeCents(due)) throw invalidAmount(`${field}.schedule[${i}].amountCents`);
+  });
+  const sum = schedule.reduce((total, { amountCents: due }) => total + due, 0);
+  if (sum !== amountCents) throw scheduleAmountMismatch(sum, amountCents);
+};
+
+export const validateLinkedObligations = (obligations: readonly LinkedObligation[] | undefined): void => {
+  if (obligations === undefined) return;
+  requireList(obligations, 'linkedObligations').forEach(({ complianceCaseId, obligationId }, i) => {
+    requireText(complianceCaseId, `linkedObligations[${i}].complianceCaseId`);
+    requireText(obligationId, `linkedObligations[${i}].obligationId`);
+  });
+};
+
+/** Returns the grant as it will be recorded (see {@link validTerritory}). */
+export const validGrant = (grant: MandateGrant): MandateGrant => {
+  requireText(grant.mandateId, 'mandateId');
+  requireText(grant.operatorId, 'operatorId');
+  validateAuthority(grant.authority);
+  validateInstrument(grant.instrument);
+  validateLegalBasis(grant.legalBasis);
+  validateMissions(grant.missions);
+  const territory = validTerritory(grant.territory);
+  requireObject(grant.period, 'period');
+  requirePeriod(grant.period.start, grant.period.end, 'period');
+  validateFinancing(grant.financing);
+  requireStaff(grant.staffing, 'staffing');
+  validateLinkedObligations(grant.linkedObligations);
+  return { ...grant, territory };
+};
+
+export const validateCpomDuration = (instrument: Instrument, start: CalendarDate, end: CalendarDate): void => {
+  if (instrument.kind === 'cpom' && !isBefore(end, addYears(start, 5))) throw cpomTooLong();
+};
+
+/**
+ * Loi 2000-321 art. 10: a subsidy above the threshold a year needs a written agreement. The amount
+ * a year is the amount itself for a funding of a year or less (what is granted for that year), and
+ * the amount prorated to 365 days over a longer one.
+ */
+export const validateWrittenAgreement = (instrument: Instrument, funding: Funding, thresholdCents: number): void => {
+  if (NON_SUBSIDY_KINDS.includes(instrument.kind) || WRITTEN_AGREEMENT_KINDS.includes(instrument.kind)) return;
+  const days = daysBetween(funding.from, funding.to) + 1;
+  const yearlyCents = (funding.financing.amountCents * 365) / Math.max(days, 365);
+  if (yearlyCents > thresholdCents) throw writtenAgreementRequired(yearlyCents, thresholdCents);
+};
+
+/** Indicator values: non-negative numbers, each named once, declared by the mandate. */
+export const validateIndicatorValues = (values: readonly IndicatorValue[], declared: ReadonlySet<string>): void => {
+  const seen = new Set<string>();
+  requireList(values, 'indicators').forEach(({ name, value }, i) => {
+    requireText(name, `indicators[${i}].name`);
+    if (!isNonNegativeNumber(value)) throw invalidIndicatorValue(name);
+    if (seen.has(name)) throw duplicateIndicator(name);
+    seen.add(name);
+    if (!declared.has(name)) throw unknownIndicator(name);
+  });
+};
