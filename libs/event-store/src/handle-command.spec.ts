@@ -80,6 +80,18 @@ describe('handleCommand', () => {
     expect(await store.readStream(s)).toHaveLength(1);
   });
 
+  it('asks the caller to authorize against the folded state before deciding', async () => {
+    const store = new InMemoryEventStore();
+    const s = stream();
+    await handleCommand(store, counter, s, { by: 3, max: 10 }, { metadata });
+    const authorize = jest.fn((total: number) => {
+      if (total >= 3) throw new Error('NOT_YOURS');
+    });
+    await expect(handleCommand(store, counter, s, { by: 1, max: 10 }, { metadata, authorize })).rejects.toThrow('NOT_YOURS');
+    expect(authorize).toHaveBeenCalledWith(3);
+    expect(await store.readStream(s)).toHaveLength(1);
+  });
+
   it('lets two concurrent requests with one idempotency key append once', async () => {
     const store = new InMemoryEventStore();
     const s = stream();

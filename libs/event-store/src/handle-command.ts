@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { WrongExpectedRevisionError } from './event-store.errors';
 import type { AppendResult, EventMetadata, EventStore, JsonObject, StoredEvent } from './event-store.port';
-import { uuidv7 } from './serialization/uuid-v7';
+import { uuidFromSeed, uuidv7 } from './serialization/uuid-v7';
 
 /** The shape of an event as deciders produce it: the store adds everything else. */
 export interface DecidedEvent {
@@ -28,6 +27,11 @@ export interface HandleCommandOptions {
   readonly idempotencyKey?: string;
 }
 
+export interface HandleCommandAccess<State> {
+  /** Called with the folded state before deciding: throws to refuse the caller (scope, ownership). */
+  readonly authorize?: (state: State) => void;
+}
+
 export interface HandleCommandResult extends AppendResult {
   /** False when an idempotent retry returned the first result without appending. */
   readonly appended: boolean;
@@ -42,13 +46,6 @@ export const foldStream = <State, Event extends DecidedEvent>(
 const toDecided = <Event extends DecidedEvent>(stored: StoredEvent): Event =>
   ({ type: stored.type, schemaVersion: stored.schemaVersion, data: stored.data }) as unknown as Event;
 
-/** Deterministic event ids for an idempotent command, so a concurrent duplicate collides in the store. */
-const idempotentEventId = (key: string, index: number): string => {
-  const hex = createHash('sha256').update(`${key}\u0000${index}`).digest('hex');
-  // Shaped as a UUID version 8 (custom), variant 10.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-};
-
 /**
  * Reads the stream, decides, appends with the revision it read. Without `If-Match`, a concurrent
  * write is retried once against fresh state; then the conflict goes to the caller.
@@ -58,7 +55,7 @@ export const handleCommand = async <Command, State, Event extends DecidedEvent>(
   decider: CommandDecider<Command, State, Event>,
   stream: string,
   command: Command,
-  options: HandleCommandOptions,
+  options: HandleCommandOptions & HandleCommandAccess<State>,
 ): Promise<HandleCommandResult> => {
   for (let attempt = 1; ; attempt++) {
     const stored = await store.readStream(stream);
@@ -73,11 +70,14 @@ export const handleCommand = async <Command, State, Event extends DecidedEvent>(
     if (options.expectedRevision !== undefined && options.expectedRevision !== last) {
       throw new WrongExpectedRevisionError(stream, options.expectedRevision, last ?? 'no_stream');
     }
-    const decided = decider.decide(command, foldStream(decider, stored));
+    const state = foldStream(decider, stored);
+    options.authorize?.(state);
+    const decided = decider.decide(command, state);
     if (decided.length === 0) return { revision: last ?? -1n, position: stored.at(-1)?.position ?? 0n, appended: false };
     const metadata: EventMetadata = options.idempotencyKey ? { ...options.metadata, idempotencyKey: options.idempotencyKey } : options.metadata;
     const events = decided.map((event, index) => ({
-      id: options.idempotencyKey ? idempotentEventId(options.idempotencyKey, index) : uuidv7(),
+      // Ids derived from the key make a concurrent duplicate collide in the store instead of doubling.
+      id: options.idempotencyKey ? uuidFromSeed(`${options.idempotencyKey}\u0000${index}`) : uuidv7(),
       type: event.type,
       schemaVersion: event.schemaVersion,
       data: event.data as JsonObject,
