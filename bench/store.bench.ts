@@ -53,7 +53,11 @@ const sqliteComparisons = async ({ seconds, events, writers }: Options): Promise
 
     const rawStream = benchStream();
     let rawNext = 0;
-    const rawSingle = await ratePerSecond(seconds, () => (raw.appendOne(rawStream, rawNext, benchEvent(rawNext)), rawNext++, 1));
+    const rawSingle = await ratePerSecond(seconds, () => {
+      raw.appendOne(rawStream, rawNext, benchEvent(rawNext));
+      rawNext++;
+      return 1;
+    });
     line('single-event append, 1 writer', 'appends/s', await storeSingleAppends(store, seconds), rawSingle);
 
     const storeConcurrent = await sqliteWorkers(join(dir, 'store.db'), 'store', writers, seconds);

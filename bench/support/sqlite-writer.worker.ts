@@ -19,7 +19,7 @@ parentPort!.once('message', async () => {
     await store.close();
   } else {
     const raw = openRawSqlite(path);
-    while (performance.now() < deadline) raw.appendOne(stream, count, benchEvent(count)), count++;
+    for (; performance.now() < deadline; count++) raw.appendOne(stream, count, benchEvent(count));
     raw.close();
   }
   parentPort!.postMessage(count);
