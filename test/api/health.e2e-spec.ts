@@ -1,31 +1,19 @@
-import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
-import { AppModule } from '../../apps/api/src/app.module';
 import { appConfigFrom } from '../../apps/api/src/config/app-config';
+import { startApi, type TestApi } from '../support/api';
 
 describe('GET /health on the embedded SQLite default', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ml-api-health-'));
-  let app: INestApplication;
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi()));
+  afterAll(() => api.close());
 
-  beforeAll(async () => {
-    const config = appConfigFrom({ DATA_DIR: dataDir });
-    const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config)] }).compile();
-    app = moduleRef.createNestApplication();
-    await app.listen(0);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('answers ok with the store kind and an empty log, creating the database in the data folder', async () => {
-    const response = await request(app.getHttpServer()).get('/health').expect(200);
+  it('answers ok without a token, with the store kind and an empty log', async () => {
+    const response = await api.http.get('/health').expect(200);
     expect(response.body).toEqual({ status: 'ok', eventStore: { kind: 'sqlite', headPosition: null } });
+  });
+
+  it('serves the OpenAPI document without a token', async () => {
+    const response = await api.http.get('/docs-json').expect(200);
+    expect(Object.keys(response.body.paths)).toEqual(expect.arrayContaining(['/operators', '/mandates', '/mandates/{id}/suspensions']));
   });
 });
 
@@ -35,5 +23,9 @@ describe('configuration', () => {
       /PORT must be a TCP port[\s\S]*EVENT_STORE=postgres needs DATABASE_URL/,
     );
     expect(() => appConfigFrom({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE must be one of sqlite, postgres, esdb/);
+  });
+
+  it('refuses to start in production mode without AUTH_JWT_SECRET', () => {
+    expect(() => appConfigFrom({ NODE_ENV: 'production', DATA_DIR: '/nonexistent' })).toThrow(/AUTH_JWT_SECRET is required/);
   });
 });

@@ -1,16 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app.module';
 import { appConfigFrom } from './config/app-config';
+import { createApp } from './configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = appConfigFrom(process.env);
-  const app = await NestFactory.create(AppModule.forRoot(config));
+  const app = await createApp(config);
   app.enableShutdownHooks();
   await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.sqlitePath : config.eventStore.kind;
-  Logger.log(`mandate-ledger listening on http://localhost:${config.port} (event store: ${where})`, 'Bootstrap');
+  Logger.log(`mandate-ledger listening on http://localhost:${config.port} (event store: ${where}); API docs at /docs`, 'Bootstrap');
+  if (config.auth.generated) {
+    Logger.log(`Generated a JWT secret in ${config.eventStore.dataDir}. Mint a token: npm run cli -- token --role officer --departements 62`, 'Bootstrap');
+  }
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,22 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '@mandate-ledger/event-store';
-import { type Problem, ProblemError } from './problem';
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
+import { type Problem, problem, ProblemError, sendProblem } from './problem';
 
 interface CodedError {
   readonly code: string;
@@ -43,18 +28,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { problem, headers } = this.toProblem(exception, request);
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify({ ...problem, instance: request.originalUrl }));
+    sendProblem(response, request, problem);
   }
 
   private toProblem(exception: unknown, request: Request): { problem: Problem; headers: Record<string, string> } {
-    const problem = (status: number, code: string, detail?: string, extra: Partial<Problem> = {}): Problem => ({
-      type: `https://mandate-ledger.fr/problems/${code.toLowerCase().replaceAll('_', '-')}`,
-      title: TITLES[status] ?? 'Error',
-      status,
-      code,
-      detail,
-      ...extra,
-    });
     if (exception instanceof ProblemError) {
       return { problem: problem(exception.status, exception.code, exception.message, { errors: exception.errors }), headers: { ...exception.headers } };
     }

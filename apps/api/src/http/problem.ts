@@ -1,3 +1,5 @@
+import type { Request, Response } from 'express';
+
 /** RFC 9457 problem details with the stable `code` of DESIGN §4. */
 export interface Problem {
   readonly type: string;
@@ -29,3 +31,31 @@ export class ProblemError extends Error {
     this.name = 'ProblemError';
   }
 }
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export const problem = (status: number, code: string, detail?: string, extra: Partial<Problem> = {}): Problem => ({
+  type: `https://mandate-ledger.fr/problems/${code.toLowerCase().replaceAll('_', '-')}`,
+  title: TITLES[status] ?? 'Error',
+  status,
+  code,
+  detail,
+  ...extra,
+});
+
+export const sendProblem = (response: Response, request: Request, body: Problem): void => {
+  response.status(body.status).type('application/problem+json').send(JSON.stringify({ ...body, instance: request.originalUrl }));
+};

@@ -1,0 +1,43 @@
+import type { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { json, type NextFunction, type Request, type Response } from 'express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { problem, sendProblem } from './http/problem';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { validationPipe } from './http/validation';
+
+export const BODY_LIMIT = '256kb';
+
+/** Everything `main.ts` and the end-to-end tests share: one app, created and configured the same way. */
+export const createApp = async (config: AppConfig, logger?: LogLevel[]): Promise<NestExpressApplication> => {
+  // Nest's default parsers are off so that the one below, with its size limit, is the only one.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }), bodyParserProblems);
+  app.useGlobalPipes(validationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('mandate-ledger')
+      .setDescription('Decisions entrusting associations with public-service missions, as an event log (DESIGN §4).')
+      .setVersion('1')
+      .addBearerAuth()
+      .addSecurityRequirements('bearer')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+};
+
+/**
+ * Errors of the body parser (malformed JSON, too large) happen before Nest's filters see a route;
+ * this answers them as problem+json with their own codes.
+ */
+const bodyParserProblems = (error: Error & { status?: number; type?: string }, request: Request, response: Response, next: NextFunction): void => {
+  if (!error.status || error.status >= 500) return next(error);
+  if (error.type === 'entity.too.large') return sendProblem(response, request, problem(413, 'PAYLOAD_TOO_LARGE', `The body exceeds ${BODY_LIMIT}`));
+  sendProblem(response, request, problem(400, 'MALFORMED_BODY', `The body could not be read: ${error.message}`));
+};

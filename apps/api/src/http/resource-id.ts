@@ -1,0 +1,17 @@
+import { ParseUUIDPipe } from '@nestjs/common';
+import { uuidFromSeed, uuidv7 } from '@mandate-ledger/event-store';
+import { ProblemError } from './problem';
+import type { WriteContext } from './write-context';
+
+/** `:id` path parameters are UUIDs; anything else is a 400 naming the field. */
+export const uuidParam = () =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new ProblemError(400, 'VALIDATION_FAILED', 'id must be a UUID', [{ field: 'id', messages: ['id must be a UUID'] }]),
+  });
+
+/**
+ * The id of a resource being created: the client's, else derived from its Idempotency-Key (so a
+ * retry lands on the same stream), else a new time-ordered UUID.
+ */
+export const newResourceId = (given: string | undefined, kind: string, context: WriteContext): string =>
+  given ?? (context.idempotencyKey ? uuidFromSeed(`${context.idempotencyKey}\u0000${kind}`) : uuidv7());

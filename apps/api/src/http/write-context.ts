@@ -1,0 +1,65 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Response } from 'express';
+import type { EventMetadata } from '@mandate-ledger/event-store';
+import type { AuthenticatedRequest, Principal } from '../auth/principal';
+import { ProblemError } from './problem';
+
+/** What every write needs besides its body: who, when, under which correlation, and its preconditions. */
+export interface WriteContext {
+  readonly principal: Principal;
+  /** ISO 8601 UTC instant the command was received: the domain never reads the clock. */
+  readonly now: string;
+  readonly correlationId: string;
+  readonly requestId: string;
+  /** From `If-Match`. */
+  readonly expectedRevision?: bigint;
+  /** From `Idempotency-Key`, scoped to the caller so two callers never share a key. */
+  readonly idempotencyKey?: string;
+}
+
+const TOKEN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Parses `If-Match: "3"` (or `3`, or `W/"3"`) into a revision. */
+export const parseIfMatch = (header: string | undefined): bigint | undefined => {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(header.trim());
+  if (!match) throw new ProblemError(400, 'INVALID_IF_MATCH', 'If-Match must be the ETag of the resource, e.g. "3"');
+  return BigInt(match[1]);
+};
+
+export const writeContextOf = (request: AuthenticatedRequest, response: Response): WriteContext => {
+  if (!request.principal) throw new Error('a write context needs an authenticated request');
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+  const correlationId = header('x-correlation-id') ?? randomUUID();
+  if (!TOKEN.test(correlationId)) throw new ProblemError(400, 'INVALID_CORRELATION_ID', 'X-Correlation-Id must be 1 to 128 letters, digits or ._:-');
+  const key = header('idempotency-key');
+  if (key !== undefined && !TOKEN.test(key)) throw new ProblemError(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 128 letters, digits or ._:-');
+  const requestId = randomUUID();
+  response.setHeader('X-Request-Id', requestId);
+  response.setHeader('X-Correlation-Id', correlationId);
+  return {
+    principal: request.principal,
+    now: new Date().toISOString(),
+    correlationId,
+    requestId,
+    expectedRevision: parseIfMatch(header('if-match')),
+    idempotencyKey: key === undefined ? undefined : `${request.principal.sub}:${key}`,
+  };
+};
+
+/** Injects the {@link WriteContext} of the current request. */
+export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteContext => {
+  const http = context.switchToHttp();
+  return writeContextOf(http.getRequest<AuthenticatedRequest>(), http.getResponse<Response>());
+});
+
+/** The event metadata of DESIGN §6: actor, correlation id and the HTTP request id. */
+export const eventMetadataOf = (context: WriteContext): EventMetadata => ({
+  actor: { sub: context.principal.sub, role: context.principal.role },
+  correlationId: context.correlationId,
+  requestId: context.requestId,
+});

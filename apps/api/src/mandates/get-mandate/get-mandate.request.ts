@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '../../http/is-calendar-date';
+
+/** `on`: the effective date the status is computed for; `asKnownAt`: only events recorded up to then. */
+export class GetMandateRequest {
+  @ApiPropertyOptional({ description: 'Effective date (YYYY-MM-DD); default today (UTC)', example: '2017-09-15' })
+  @IsOptional()
+  @IsCalendarDate()
+  on?: string;
+
+  @ApiPropertyOptional({ description: 'Instant (ISO 8601): replay only the events recorded up to it', example: '2018-03-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  asKnownAt?: string;
+}

@@ -1,0 +1,108 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { utcDateOf } from '@mandate-ledger/domain';
+import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { newResourceId, uuidParam } from '../http/resource-id';
+import { Write, type WriteContext } from '../http/write-context';
+import { WriteEndpoint } from '../http/write-endpoint';
+import type { WriteResult } from '../http/write-result';
+import { HistoryEntry } from '../shared/history';
+import { AmendMandateCommand } from './amend-mandate/amend-mandate.command';
+import { AmendMandateRequest } from './amend-mandate/amend-mandate.request';
+import { CompleteMandateMissionCommand } from './complete-mandate-mission/complete-mandate-mission.command';
+import { CompleteMandateMissionRequest } from './complete-mandate-mission/complete-mandate-mission.request';
+import { GetMandateQuery } from './get-mandate/get-mandate.query';
+import { GetMandateRequest } from './get-mandate/get-mandate.request';
+import type { MandateView } from './get-mandate/mandate.view';
+import { GrantMandateCommand } from './grant-mandate/grant-mandate.command';
+import { GrantMandateRequest } from './grant-mandate/grant-mandate.request';
+import { MandateHistoryQuery } from './mandate-history/mandate-history.query';
+import { ReinstateMandateCommand } from './reinstate-mandate/reinstate-mandate.command';
+import { ReinstateMandateRequest } from './reinstate-mandate/reinstate-mandate.request';
+import { RenewMandateCommand } from './renew-mandate/renew-mandate.command';
+import { RenewMandateRequest } from './renew-mandate/renew-mandate.request';
+import { ReportMandateActivityCommand } from './report-mandate-activity/report-mandate-activity.command';
+import { ReportMandateActivityRequest } from './report-mandate-activity/report-mandate-activity.request';
+import { SuspendMandateCommand } from './suspend-mandate/suspend-mandate.command';
+import { SuspendMandateRequest } from './suspend-mandate/suspend-mandate.request';
+import { TerminateMandateCommand } from './terminate-mandate/terminate-mandate.command';
+import { TerminateMandateRequest } from './terminate-mandate/terminate-mandate.request';
+
+@ApiTags('mandates')
+@Controller('mandates')
+export class MandatesController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @WriteEndpoint()
+  grant(@Body() body: GrantMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    const { id, ...grant } = body;
+    return this.commands.execute(new GrantMandateCommand(newResourceId(id, 'mandate', context), grant, context));
+  }
+
+  @Post(':id/amendments')
+  @WriteEndpoint()
+  amend(@Param('id', uuidParam()) id: string, @Body() body: AmendMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new AmendMandateCommand(id, body, context));
+  }
+
+  @Post(':id/renewals')
+  @WriteEndpoint()
+  renew(@Param('id', uuidParam()) id: string, @Body() body: RenewMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new RenewMandateCommand(id, body, context));
+  }
+
+  @Post(':id/suspensions')
+  @WriteEndpoint()
+  suspend(@Param('id', uuidParam()) id: string, @Body() body: SuspendMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new SuspendMandateCommand(id, body, context));
+  }
+
+  @Post(':id/reinstatements')
+  @WriteEndpoint()
+  reinstate(@Param('id', uuidParam()) id: string, @Body() body: ReinstateMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new ReinstateMandateCommand(id, body, context));
+  }
+
+  @Post(':id/terminations')
+  @WriteEndpoint()
+  terminate(@Param('id', uuidParam()) id: string, @Body() body: TerminateMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new TerminateMandateCommand(id, body, context));
+  }
+
+  @Post(':id/activity-reports')
+  @WriteEndpoint()
+  report(@Param('id', uuidParam()) id: string, @Body() body: ReportMandateActivityRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new ReportMandateActivityCommand(id, body, context));
+  }
+
+  @Post(':id/completion')
+  @WriteEndpoint()
+  complete(@Param('id', uuidParam()) id: string, @Body() body: CompleteMandateMissionRequest, @Write() context: WriteContext): Promise<WriteResult> {
+    return this.commands.execute(new CompleteMandateMissionCommand(id, body, context));
+  }
+
+  @Get(':id')
+  async get(
+    @Param('id', uuidParam()) id: string,
+    @Query() query: GetMandateRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<MandateView> {
+    const on = query.on ?? utcDateOf(new Date().toISOString());
+    const view = await this.queries.execute(new GetMandateQuery(id, principal, on, query.asKnownAt));
+    response.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: HistoryEntry, isArray: true })
+  history(@Param('id', uuidParam()) id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryEntry[]> {
+    return this.queries.execute(new MandateHistoryQuery(id, principal));
+  }
+}
