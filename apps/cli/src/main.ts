@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { runStatus } from './status.command';
+import { runToken } from './token.command';
 
 /** `npm run cli -- <command>`: same configuration (environment) as the server, no HTTP. */
 const commands: Record<string, { describe: string; run: (args: string[]) => Promise<number> }> = {
   status: { describe: 'show the configured event store and the head of its global log', run: runStatus },
+  token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
 };
 
 const usage = (): string =>
