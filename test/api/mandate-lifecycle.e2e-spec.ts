@@ -58,10 +58,18 @@ describe('operators and mandates over HTTP', () => {
       expect(read.body).toMatchObject({ id: created.body.id, name: 'AUDASSE', status: 'registered', siret: '73282932000074' });
     });
 
-    it('takes the id a client gives', async () => {
+    it('takes the id a client gives, in any case, as one lower-case id', async () => {
       const id = randomUUID();
-      const created = await api.http.post('/mandates').set('Authorization', officer).send({ ...grantBody(operatorId), id }).expect(201);
+      const created = await api.http.post('/mandates').set('Authorization', officer).send({ ...grantBody(operatorId), id: id.toUpperCase() }).expect(201);
       expect(created.body.id).toBe(id);
+      await api.http.get(`/mandates/${id.toUpperCase()}`).set('Authorization', officer).expect(200);
+    });
+
+    it('stores exactly the fields sent: no empty optional members in the event data', async () => {
+      const id = await grant();
+      const [granted] = await history(id);
+      expect(Object.keys(granted.data.instrument).sort()).toEqual(['decisionDate', 'kind', 'reference', 'signatureDate']);
+      expect(granted.data).not.toHaveProperty('linkedObligations');
     });
 
     it('takes a mandate through suspension, reinstatement, renewal, activity report and completion', async () => {

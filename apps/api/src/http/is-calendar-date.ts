@@ -6,7 +6,7 @@ export const CALENDAR_DATE_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A `YYYY-MM-DD` date that exists: the format and the calendar are reported apart, so `2017-02-30`
- * fails only with "not a date of the calendar". The calendar check is the domain's own.
+ * fails only with "a date that exists in the calendar". The calendar check is the domain's own.
  */
 export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =>
   applyDecorators(
@@ -17,7 +17,7 @@ export const IsCalendarDate = (options?: ValidationOptions): PropertyDecorator =
         // A value of the wrong format is left to Matches: one message per failure.
         validator: {
           validate: (value: unknown) => typeof value !== 'string' || !CALENDAR_DATE_FORMAT.test(value) || isCalendarDate(value),
-          defaultMessage: buildMessage((each) => `${each}$property must be a date of the calendar ($value does not exist)`, options),
+          defaultMessage: buildMessage((each) => `${each}$property must be a date that exists in the calendar`, options),
         },
       },
       options,

@@ -1,4 +1,6 @@
-import { buildMessage, registerDecorator, ValidateBy, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { buildMessage, IsUUID, registerDecorator, ValidateBy, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { isValidDepartementCode, isValidLanguageCode } from '@mandate-ledger/domain';
 
 /** Bounds of free text in request bodies. */
@@ -76,3 +78,10 @@ export const BodyHasAtLeastOneOf =
           value === undefined ? `the body must contain at least one of ${fields.join(', ')}` : `property '' should not exist`,
       },
     });
+
+/** A UUID, folded to lower case: stream names are built from ids, so `A…` and `a…` must be one stream. */
+export const IsUuid = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value)),
+    IsUUID(),
+  );

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { utcDateOf } from '@mandate-ledger/domain';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
 import { Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
@@ -41,50 +42,50 @@ export class MandatesController {
   @Post()
   @WriteEndpoint()
   grant(@Body() body: GrantMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    const { id, ...grant } = body;
+    const { id, ...grant } = plainData(body);
     return this.commands.execute(new GrantMandateCommand(newResourceId(id, 'mandate', context), grant, context));
   }
 
   @Post(':id/amendments')
   @WriteEndpoint()
   amend(@Param('id', uuidParam()) id: string, @Body() body: AmendMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new AmendMandateCommand(id, body, context));
+    return this.commands.execute(new AmendMandateCommand(id, plainData(body), context));
   }
 
   @Post(':id/renewals')
   @WriteEndpoint()
   renew(@Param('id', uuidParam()) id: string, @Body() body: RenewMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new RenewMandateCommand(id, body, context));
+    return this.commands.execute(new RenewMandateCommand(id, plainData(body), context));
   }
 
   @Post(':id/suspensions')
   @WriteEndpoint()
   suspend(@Param('id', uuidParam()) id: string, @Body() body: SuspendMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new SuspendMandateCommand(id, body, context));
+    return this.commands.execute(new SuspendMandateCommand(id, plainData(body), context));
   }
 
   @Post(':id/reinstatements')
   @WriteEndpoint()
   reinstate(@Param('id', uuidParam()) id: string, @Body() body: ReinstateMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new ReinstateMandateCommand(id, body, context));
+    return this.commands.execute(new ReinstateMandateCommand(id, plainData(body), context));
   }
 
   @Post(':id/terminations')
   @WriteEndpoint()
   terminate(@Param('id', uuidParam()) id: string, @Body() body: TerminateMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new TerminateMandateCommand(id, body, context));
+    return this.commands.execute(new TerminateMandateCommand(id, plainData(body), context));
   }
 
   @Post(':id/activity-reports')
   @WriteEndpoint()
   report(@Param('id', uuidParam()) id: string, @Body() body: ReportMandateActivityRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new ReportMandateActivityCommand(id, body, context));
+    return this.commands.execute(new ReportMandateActivityCommand(id, plainData(body), context));
   }
 
   @Post(':id/completion')
   @WriteEndpoint()
   complete(@Param('id', uuidParam()) id: string, @Body() body: CompleteMandateMissionRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new CompleteMandateMissionCommand(id, body, context));
+    return this.commands.execute(new CompleteMandateMissionCommand(id, plainData(body), context));
   }
 
   @Get(':id')

@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
+import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
 import { Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
@@ -27,20 +28,20 @@ export class OperatorsController {
   @Post()
   @WriteEndpoint()
   register(@Body() body: RegisterOperatorRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    const { id, ...details } = body;
+    const { id, ...details } = plainData(body);
     return this.commands.execute(new RegisterOperatorCommand(newResourceId(id, 'operator', context), details, context));
   }
 
   @Patch(':id')
   @WriteEndpoint(200)
   update(@Param('id', uuidParam()) id: string, @Body() body: UpdateOperatorRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new UpdateOperatorCommand(id, body, context));
+    return this.commands.execute(new UpdateOperatorCommand(id, plainData(body), context));
   }
 
   @Post(':id/deregistration')
   @WriteEndpoint()
   deregister(@Param('id', uuidParam()) id: string, @Body() body: DeregisterOperatorRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new DeregisterOperatorCommand(id, body, context));
+    return this.commands.execute(new DeregisterOperatorCommand(id, plainData(body), context));
   }
 
   @Get(':id')

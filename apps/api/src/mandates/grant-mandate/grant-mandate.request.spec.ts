@@ -1,5 +1,7 @@
 import type { MandateGrant } from '@mandate-ledger/domain';
 import { plainData } from '../../http/plain-data';
+import { ProblemError } from '../../http/problem';
+import { validationPipe } from '../../http/validation';
 import { failingFields, validateBody, validInstance } from '../../http/request-validation.testing';
 import { GrantMandateRequest } from './grant-mandate.request';
 
@@ -136,12 +138,21 @@ describe('GrantMandateRequest', () => {
 
   it('says that a date does not exist rather than that it is malformed', async () => {
     expect(await validateBody(GrantMandateRequest, grant((b) => (b.period.end = '2017-02-30')))).toEqual([
-      { field: 'period.end', messages: ['end must be a date of the calendar (2017-02-30 does not exist)'] },
+      { field: 'period.end', messages: ['end must be a date that exists in the calendar'] },
     ]);
   });
 
   it('takes 29 February in a leap year', async () => {
     expect(await fieldsOf(grant((b) => (b.period.end = '2020-02-29')))).toEqual([]);
+  });
+
+  it('passes the API validation pipe as a GrantMandateRequest, and fails it with a 400 naming each field', async () => {
+    const pipe = validationPipe();
+    const metadata = { type: 'body', metatype: GrantMandateRequest } as const;
+    expect(await pipe.transform(calais(), metadata)).toBeInstanceOf(GrantMandateRequest);
+    const refusal = await pipe.transform(grant((b) => ((b.period as Record<string, unknown>).foo = 1)), metadata).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ProblemError);
+    expect(refusal).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'period.foo', messages: ['property foo should not exist'] }] });
   });
 
   it('refuses a body that is not an object', async () => {

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, ValidateNested } from 'class-validator';
 import type { Instrument } from '@mandate-ledger/domain';
-import { IsOptionalNotNull } from '../../http/request-validators';
+import { IsOptionalNotNull, IsUuid } from '../../http/request-validators';
 import {
   ARRAY_LIMITS,
   AuthorityRequest,
@@ -20,11 +20,11 @@ import {
 export class GrantMandateRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Chosen by the client, or generated' })
   @IsOptionalNotNull()
-  @IsUUID()
+  @IsUuid()
   id?: string;
 
   @ApiProperty({ format: 'uuid', example: '0190f1c2-7a3b-7c4d-9e5f-6a7b8c9d0e1f' })
-  @IsUUID()
+  @IsUuid()
   operatorId!: string;
 
   @ApiProperty({ type: () => AuthorityRequest })

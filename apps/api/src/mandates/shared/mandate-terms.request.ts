@@ -9,7 +9,6 @@ import {
   IsNotEmpty,
   IsNumber,
   IsString,
-  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -30,7 +29,7 @@ import {
   PAYMENT_TERMS,
 } from '@mandate-ledger/domain';
 import { IsCalendarDate } from '../../http/is-calendar-date';
-import { IsDepartementCode, IsOptionalNotNull, MAX_AMOUNT_CENTS, MAX_FTE, TEXT_LIMITS } from '../../http/request-validators';
+import { IsDepartementCode, IsOptionalNotNull, MAX_AMOUNT_CENTS, MAX_FTE, TEXT_LIMITS, IsUuid } from '../../http/request-validators';
 
 // Shapes only: the decider checks the rules (Luhn, start ≤ end, communes in the département, …).
 
@@ -305,7 +304,7 @@ export class StaffingRequest {
 
 export class LinkedObligationRequest {
   @ApiProperty({ format: 'uuid', example: '0190f1c2-7a3b-7c4d-9e5f-6a7b8c9d0e1f' })
-  @IsUUID()
+  @IsUuid()
   complianceCaseId!: string;
 
   @ApiProperty({ maxLength: TEXT_LIMITS.reference, example: 'art-2' })

@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsNumber, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { LEGAL_FORMS, type LegalForm } from '@mandate-ledger/domain';
-import { IsDepartementCode, IsLanguageCode, IsOptionalNotNull, MAX_FTE, TEXT_LIMITS } from '../../http/request-validators';
+import { IsDepartementCode, IsLanguageCode, IsOptionalNotNull, MAX_FTE, TEXT_LIMITS, IsUuid } from '../../http/request-validators';
 import { OPERATOR_ARRAY_LIMITS, RNA, SIREN, SIRET } from '../shared/operator-identifiers';
 
 /** `POST /operators` (DESIGN §4). Without `id`, it is the domain's `OperatorDetails`. */
 export class RegisterOperatorRequest {
   @ApiPropertyOptional({ format: 'uuid', description: 'Chosen by the client, or generated' })
   @IsOptionalNotNull()
-  @IsUUID()
+  @IsUuid()
   id?: string;
 
   @ApiProperty({ maxLength: TEXT_LIMITS.name, example: 'La Vie Active' })

@@ -1,5 +1,7 @@
 import type { OperatorDetailsChanges } from '@mandate-ledger/domain';
 import { plainData } from '../../http/plain-data';
+import { ProblemError } from '../../http/problem';
+import { validationPipe } from '../../http/validation';
 import { failingFields, validateBody, validInstance } from '../../http/request-validation.testing';
 import { UpdateOperatorRequest } from './update-operator.request';
 
@@ -23,6 +25,14 @@ describe('UpdateOperatorRequest', () => {
     expect(await validateBody(UpdateOperatorRequest, {})).toEqual([
       { field: '', messages: ['the body must contain at least one of name, legalForm, siret, rna, departements, languages, salariedFte'] },
     ]);
+  });
+
+  it('comes out of the API validation pipe as a 400 naming the body', async () => {
+    const refusal = await validationPipe()
+      .transform({}, { type: 'body', metatype: UpdateOperatorRequest })
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ProblemError);
+    expect(refusal).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: '' }] });
   });
 
   it.each<[string, unknown, string[]]>([
