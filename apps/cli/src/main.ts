@@ -1,9 +1,11 @@
 import 'reflect-metadata';
+import { runDemo } from './demo.command';
 import { runStatus } from './status.command';
 import { runToken } from './token.command';
 
 /** `npm run cli -- <command>`: same configuration (environment) as the server, no HTTP. */
 const commands: Record<string, { describe: string; run: (args: string[]) => Promise<number> }> = {
+  demo: { describe: 'record the Calais 2017–2018 data set through the command handlers (a second run appends nothing)', run: runDemo },
   status: { describe: 'show the configured event store and the head of its global log', run: runStatus },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
 };

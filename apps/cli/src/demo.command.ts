@@ -1,0 +1,139 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type Command, CommandBus } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
+import { AppModule } from '../../api/src/app.module';
+import type { Principal } from '../../api/src/auth/principal';
+import { appConfigFrom } from '../../api/src/config/app-config';
+import type { WriteContext } from '../../api/src/http/write-context';
+import type { WriteResult } from '../../api/src/http/write-result';
+import { CompleteMandateMissionCommand } from '../../api/src/mandates/complete-mandate-mission/complete-mandate-mission.command';
+import { GrantMandateCommand } from '../../api/src/mandates/grant-mandate/grant-mandate.command';
+import { ReinstateMandateCommand } from '../../api/src/mandates/reinstate-mandate/reinstate-mandate.command';
+import { RenewMandateCommand } from '../../api/src/mandates/renew-mandate/renew-mandate.command';
+import { ReportMandateActivityCommand } from '../../api/src/mandates/report-mandate-activity/report-mandate-activity.command';
+import { SuspendMandateCommand } from '../../api/src/mandates/suspend-mandate/suspend-mandate.command';
+import { RegisterOperatorCommand } from '../../api/src/operators/register-operator/register-operator.command';
+import { CALAIS_2017, CALAIS_2017_STEPS, type DemoStep } from './demo/calais-2017.data';
+
+/** The system principal the demo's decisions are recorded under. */
+export const DEMO_LOADER: Principal = { sub: 'demo-loader', role: 'admin' };
+
+export interface StepOutcome {
+  readonly step: DemoStep;
+  readonly result: WriteResult;
+}
+
+/** A decision of the data set that the domain (or the store) refused; nothing after it was tried. */
+export class DemoStepRefused extends Error {
+  constructor(
+    readonly step: string,
+    cause: unknown,
+  ) {
+    const code = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? `${cause.code} — ` : '';
+    super(`${step} refused: ${code}${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'DemoStepRefused';
+  }
+}
+
+const commandOf = (step: DemoStep, context: WriteContext): Command<WriteResult> => {
+  switch (step.decision) {
+    case 'register':
+      return new RegisterOperatorCommand(step.operatorId, step.data, context);
+    case 'grant':
+      return new GrantMandateCommand(step.mandateId, step.data, context);
+    case 'renew':
+      return new RenewMandateCommand(step.mandateId, step.data, context);
+    case 'suspend':
+      return new SuspendMandateCommand(step.mandateId, step.data, context);
+    case 'reinstate':
+      return new ReinstateMandateCommand(step.mandateId, step.data, context);
+    case 'report':
+      return new ReportMandateActivityCommand(step.mandateId, step.data, context);
+    case 'complete':
+      return new CompleteMandateMissionCommand(step.mandateId, step.data, context);
+  }
+};
+
+/**
+ * Records the Calais data set through the app's command bus — the handlers, access rules and
+ * deciders of the HTTP API. Each decision carries its own idempotency key, so a second load
+ * appends nothing. Throws {@link DemoStepRefused} at the first refusal.
+ */
+export const loadDemo = async (
+  app: INestApplicationContext,
+  onStep: (outcome: StepOutcome) => void = () => undefined,
+): Promise<StepOutcome[]> => {
+  const commandBus = app.get(CommandBus);
+  // One correlation id ties together the decisions of one run.
+  const correlationId = `${CALAIS_2017}-${randomUUID()}`;
+  const outcomes: StepOutcome[] = [];
+  for (const step of CALAIS_2017_STEPS) {
+    const context: WriteContext = {
+      principal: DEMO_LOADER,
+      now: new Date().toISOString(),
+      correlationId,
+      // No HTTP request here: each command gets its own id, as each request would.
+      requestId: randomUUID(),
+      idempotencyKey: `${DEMO_LOADER.sub}:${CALAIS_2017}:${step.name}`,
+    };
+    let result: WriteResult;
+    try {
+      result = await commandBus.execute(commandOf(step, context));
+    } catch (error) {
+      throw new DemoStepRefused(step.name, error);
+    }
+    outcomes.push({ step, result });
+    onStep({ step, result });
+  }
+  return outcomes;
+};
+
+const VERBS: Record<DemoStep['decision'], string> = {
+  register: 'registered',
+  grant: 'granted',
+  renew: 'renewed',
+  suspend: 'suspended',
+  reinstate: 'reinstated',
+  report: 'reported activity',
+  complete: 'completed',
+};
+
+const lineOf = ({ step, result }: StepOutcome): string => {
+  const subject = `${step.decision === 'register' ? 'operator' : 'mandate'} ${result.id}, revision ${result.revision}, position ${result.position}`;
+  const mark = result.appended ? `✓ ${VERBS[step.decision]}` : '= already recorded';
+  return `${mark.padEnd(19)} ${step.name.padEnd(34)} (${subject})`;
+};
+
+/** `npm run cli -- demo`: boots the app without HTTP on the configured store and loads the data set. */
+export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
+  if (args.length > 0) {
+    console.error(`demo takes no options, got ${args.join(' ')}\nusage: npm run cli -- demo`);
+    return 2;
+  }
+  const config = appConfigFrom(env);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  try {
+    const where = config.eventStore.kind === 'sqlite' ? `sqlite (${config.eventStore.sqlitePath})` : config.eventStore.kind;
+    console.log(`Loading the ${CALAIS_2017} data set into ${where} as ${DEMO_LOADER.sub}`);
+    let outcomes: StepOutcome[];
+    try {
+      outcomes = await loadDemo(app, (outcome) => console.log(lineOf(outcome)));
+    } catch (error) {
+      if (!(error instanceof DemoStepRefused)) throw error;
+      console.error(`✗ ${error.message}`);
+      return 1;
+    }
+    const recorded = outcomes.filter(({ result }) => result.appended).length;
+    const summary =
+      recorded === 0
+        ? `${CALAIS_2017}: nothing appended, all ${outcomes.length} decisions were already recorded.`
+        : `${CALAIS_2017}: ${recorded} decisions recorded, ${outcomes.length - recorded} already recorded.`;
+    const head = await app.get<symbol, EventStore>(EVENT_STORE).headPosition();
+    console.log(`${summary} Head of the log: position ${head}.`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+};

@@ -1,0 +1,406 @@
+import type {
+  Authority,
+  CompleteMandateMission,
+  LegalReference,
+  MandateGrant,
+  OperatorDetails,
+  ReinstateMandate,
+  RenewMandate,
+  ReportMandateActivity,
+  SuspendMandate,
+  Territory,
+} from '@mandate-ledger/domain';
+import { uuidFromSeed } from '@mandate-ledger/event-store';
+
+/**
+ * The Calais data set of `npm run cli -- demo`: the operators and mandates that answered the
+ * court order of 2017 (DESIGN §1), modelled on 2017–2018. Start dates, missions and operators follow
+ * the public record; end dates, amounts, references, indicator values and the suspension are
+ * plausible inventions, and every identifier is synthetic.
+ */
+export const CALAIS_2017 = 'calais-2017';
+
+/** Stable ids: the same seed gives the same UUID on every machine, so runs and docs agree. */
+const idOf = (what: string) => uuidFromSeed(`${CALAIS_2017}:${what}`);
+
+export const CALAIS_2017_IDS = {
+  operators: {
+    laVieActive: idOf('operator:la-vie-active'),
+    franceTerreDAsile: idOf('operator:france-terre-d-asile'),
+    audasse: idOf('operator:audasse'),
+  },
+  mandates: {
+    minorsOutreach: idOf('mandate:minors-outreach'),
+    waterAndLatrines: idOf('mandate:water-and-latrines'),
+    showers: idOf('mandate:showers'),
+    informationPoint: idOf('mandate:information-point'),
+    meals: idOf('mandate:meal-distribution'),
+  },
+} as const;
+
+const { operators, mandates } = CALAIS_2017_IDS;
+
+type OnMandate<Command extends { readonly data: { readonly mandateId: string } }> = Omit<Command['data'], 'mandateId'>;
+
+/** One decision of the data set. `name` is unique: it makes the decision's idempotency key. */
+export type DemoStep = { readonly name: string } & (
+  | { readonly decision: 'register'; readonly operatorId: string; readonly data: OperatorDetails }
+  | { readonly decision: 'grant'; readonly mandateId: string; readonly data: Omit<MandateGrant, 'mandateId'> }
+  | { readonly decision: 'renew'; readonly mandateId: string; readonly data: OnMandate<RenewMandate> }
+  | { readonly decision: 'suspend'; readonly mandateId: string; readonly data: OnMandate<SuspendMandate> }
+  | { readonly decision: 'reinstate'; readonly mandateId: string; readonly data: OnMandate<ReinstateMandate> }
+  | { readonly decision: 'report'; readonly mandateId: string; readonly data: OnMandate<ReportMandateActivity> }
+  | { readonly decision: 'complete'; readonly mandateId: string; readonly data: OnMandate<CompleteMandateMission> }
+);
+
+// SIREN, SIRET and RNA numbers below are synthetic, not the real registrations: SIREN and SIRET are
+// Luhn-valid and start with 99 so that nobody mistakes them for an entity's own; the RNA numbers
+// (W622000…) are made up likewise. test/cli/demo.e2e-spec.ts checks them with the domain's validators.
+
+const PREFET_62: Authority = { kind: 'prefecture', name: 'Préfet du Pas-de-Calais', siret: '99062000700015', departement: '62' };
+
+const CALAIS: Territory = { departement: '62', communes: ['62193'] };
+
+/** The référé ordering water, latrines, showers and a daily outreach for minors, and its appeal. */
+const COURT_ORDER: readonly LegalReference[] = [
+  { source: 'court_decision', reference: 'TA Lille 1705379' },
+  { source: 'court_decision', reference: 'CE 412125' },
+];
+const VEILLE_SOCIALE: LegalReference = { source: 'CASF', article: 'D.345-8' };
+const WRITTEN_AGREEMENT: LegalReference = { source: 'loi 2000-321', article: 'art. 10' };
+
+// Budget programmes: 177 (veille sociale) funds the unconditional basics — outreach, water,
+// latrines, showers; 303 (immigration et asile) the meal contract and the asylum information point.
+
+const registrations: DemoStep[] = [
+  {
+    name: 'operator:la-vie-active',
+    decision: 'register',
+    operatorId: operators.laVieActive,
+    data: {
+      name: 'La Vie Active',
+      legalForm: 'association',
+      siren: '990620015',
+      siret: '99062001500018',
+      rna: 'W622000015',
+      departements: ['62'],
+      languages: ['ar', 'en', 'fa', 'ps', 'ti'],
+      salariedFte: 2000,
+    },
+  },
+  {
+    name: 'operator:france-terre-d-asile',
+    decision: 'register',
+    operatorId: operators.franceTerreDAsile,
+    data: {
+      name: "France terre d'asile",
+      legalForm: 'association_rup',
+      siren: '990750010',
+      // The establishment that runs the Calais outreach.
+      siret: '99075001000623',
+      rna: 'W622000023',
+      departements: ['13', '14', '33', '59', '62', '67', '75', '93', '94'],
+      languages: ['am', 'ar', 'en', 'fa', 'prs', 'ps', 'so', 'ti'],
+      salariedFte: 900,
+    },
+  },
+  {
+    name: 'operator:audasse',
+    decision: 'register',
+    operatorId: operators.audasse,
+    data: {
+      name: 'AUDASSE',
+      legalForm: 'association',
+      siren: '990620023',
+      siret: '99062002300012',
+      rna: 'W622000031',
+      departements: ['62'],
+      languages: ['ar', 'en', 'fa', 'ps', 'ti'],
+      salariedFte: 14,
+    },
+  },
+];
+
+/** 1. The outreach for minors the court ordered: France terre d'asile, 6 outreach workers, 7 days a week. */
+const minorsOutreach: DemoStep[] = [
+  {
+    name: 'minors-outreach:grant',
+    decision: 'grant',
+    mandateId: mandates.minorsOutreach,
+    data: {
+      operatorId: operators.franceTerreDAsile,
+      authority: PREFET_62,
+      instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-014', decisionDate: '2017-07-27', signatureDate: '2017-07-27' },
+      legalBasis: [VEILLE_SOCIALE, ...COURT_ORDER, WRITTEN_AGREEMENT],
+      missions: [{
+        type: 'MARAUDE_MINORS',
+        indicators: [
+          { name: 'outreach_days_per_week', unit: 'days', target: 7 },
+          { name: 'minors_found', unit: 'persons per month', target: 100 },
+          { name: 'minors_sheltered', unit: 'persons per month', target: 30 },
+        ],
+      }],
+      territory: CALAIS,
+      period: { start: '2017-07-27', end: '2017-12-31' },
+      financing: {
+        amountCents: 12_000_000,
+        nature: 'cash',
+        paymentTerms: 'instalments',
+        schedule: [
+          { dueDate: '2017-08-31', amountCents: 8_400_000 },
+          { dueDate: '2017-11-30', amountCents: 3_600_000 },
+        ],
+        programme: '177',
+        chorusCommitment: '2101706214',
+      },
+      staffing: { salariedFte: 6 },
+    },
+  },
+  {
+    name: 'minors-outreach:report-2017-08',
+    decision: 'report',
+    mandateId: mandates.minorsOutreach,
+    data: {
+      periodStart: '2017-08-01',
+      periodEnd: '2017-08-31',
+      indicators: [
+        { name: 'outreach_days_per_week', value: 7 },
+        { name: 'minors_found', value: 143 },
+        { name: 'minors_sheltered', value: 41 },
+      ],
+      staff: { salariedFte: 6 },
+    },
+  },
+  {
+    name: 'minors-outreach:renewal-2018',
+    decision: 'renew',
+    mandateId: mandates.minorsOutreach,
+    data: {
+      newEnd: '2018-12-31',
+      decisionReference: 'CONV-2018-62-002',
+      financing: {
+        amountCents: 29_000_000,
+        nature: 'cash',
+        paymentTerms: 'instalments',
+        schedule: [
+          { dueDate: '2018-02-28', amountCents: 20_300_000 },
+          { dueDate: '2018-09-30', amountCents: 8_700_000 },
+        ],
+        programme: '177',
+        chorusCommitment: '2101800002',
+      },
+    },
+  },
+];
+
+/** 2. Water points and latrines, La Vie Active, from 14 August 2017. */
+const waterAndLatrines: DemoStep[] = [
+  {
+    name: 'water-and-latrines:grant',
+    decision: 'grant',
+    mandateId: mandates.waterAndLatrines,
+    data: {
+      operatorId: operators.laVieActive,
+      authority: PREFET_62,
+      instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-019', decisionDate: '2017-08-11', signatureDate: '2017-08-11' },
+      legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
+      missions: [
+        { type: 'WATER_ACCESS', indicators: [{ name: 'litres_per_person_per_day', unit: 'litres per person per day', target: 15 }] },
+        { type: 'LATRINES', indicators: [{ name: 'latrines_available', unit: 'latrines', target: 20 }] },
+      ],
+      territory: CALAIS,
+      period: { start: '2017-08-14', end: '2018-08-13' },
+      financing: {
+        amountCents: 42_000_000,
+        nature: 'cash',
+        paymentTerms: 'instalments',
+        schedule: [
+          { dueDate: '2017-09-15', amountCents: 21_000_000 },
+          { dueDate: '2018-02-15', amountCents: 21_000_000 },
+        ],
+        programme: '177',
+        chorusCommitment: '2101706219',
+      },
+      staffing: { salariedFte: 4 },
+    },
+  },
+  {
+    name: 'water-and-latrines:report-2017-09',
+    decision: 'report',
+    mandateId: mandates.waterAndLatrines,
+    data: {
+      periodStart: '2017-09-01',
+      periodEnd: '2017-09-30',
+      indicators: [
+        { name: 'litres_per_person_per_day', value: 13.5 },
+        { name: 'latrines_available', value: 20 },
+      ],
+      staff: { salariedFte: 4 },
+    },
+  },
+];
+
+/** 3. Showers, La Vie Active, from 8 September 2017; suspended four days after a security incident. */
+const showers: DemoStep[] = [
+  {
+    name: 'showers:grant',
+    decision: 'grant',
+    mandateId: mandates.showers,
+    data: {
+      operatorId: operators.laVieActive,
+      authority: PREFET_62,
+      instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-023', decisionDate: '2017-09-06', signatureDate: '2017-09-07' },
+      legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
+      missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers_per_week', unit: 'showers', target: 1400 }] }],
+      territory: CALAIS,
+      period: { start: '2017-09-08', end: '2018-09-07' },
+      financing: {
+        amountCents: 60_000_000,
+        nature: 'cash',
+        paymentTerms: 'instalments',
+        schedule: [
+          { dueDate: '2017-09-29', amountCents: 30_000_000 },
+          { dueDate: '2018-03-15', amountCents: 30_000_000 },
+        ],
+        programme: '177',
+        chorusCommitment: '2101706223',
+      },
+      staffing: { salariedFte: 8 },
+    },
+  },
+  {
+    name: 'showers:report-2017-09',
+    decision: 'report',
+    mandateId: mandates.showers,
+    data: { periodStart: '2017-09-08', periodEnd: '2017-09-30', indicators: [{ name: 'showers_per_week', value: 1120 }], staff: { salariedFte: 8 } },
+  },
+  {
+    name: 'showers:report-2017-10',
+    decision: 'report',
+    mandateId: mandates.showers,
+    data: { periodStart: '2017-10-01', periodEnd: '2017-10-31', indicators: [{ name: 'showers_per_week', value: 1385 }], staff: { salariedFte: 8 } },
+  },
+  {
+    name: 'showers:suspension',
+    decision: 'suspend',
+    mandateId: mandates.showers,
+    data: {
+      effectiveFrom: '2017-11-20',
+      reason: 'Security incident at the shower site: service halted to protect users and staff until the site is secured',
+      decisionReference: 'DEC-2017-62-0412',
+    },
+  },
+  {
+    name: 'showers:reinstatement',
+    decision: 'reinstate',
+    mandateId: mandates.showers,
+    data: { effectiveFrom: '2017-11-24', decisionReference: 'DEC-2017-62-0418' },
+  },
+  {
+    name: 'showers:report-2017-11',
+    decision: 'report',
+    mandateId: mandates.showers,
+    data: { periodStart: '2017-11-01', periodEnd: '2017-11-30', indicators: [{ name: 'showers_per_week', value: 1040 }], staff: { salariedFte: 8 } },
+  },
+];
+
+/** 4. The mobile information point, AUDASSE, from 16 October 2017 for six months, then its final report. */
+const informationPoint: DemoStep[] = [
+  {
+    name: 'information-point:grant',
+    decision: 'grant',
+    mandateId: mandates.informationPoint,
+    data: {
+      operatorId: operators.audasse,
+      authority: PREFET_62,
+      instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-031', decisionDate: '2017-10-13', signatureDate: '2017-10-13' },
+      legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
+      missions: [{
+        type: 'INFORMATION_ORIENTATION',
+        indicators: [
+          { name: 'people_informed', unit: 'persons', target: 2400 },
+          { name: 'orientations_to_reception_centres', unit: 'persons', target: 150 },
+        ],
+      }],
+      territory: CALAIS,
+      period: { start: '2017-10-16', end: '2018-04-15' },
+      financing: { amountCents: 6_500_000, nature: 'cash', paymentTerms: 'single', programme: '303', chorusCommitment: '2101706231' },
+      staffing: { salariedFte: 2 },
+    },
+  },
+  {
+    name: 'information-point:report-2017-q4',
+    decision: 'report',
+    mandateId: mandates.informationPoint,
+    data: {
+      periodStart: '2017-10-16',
+      periodEnd: '2017-12-31',
+      indicators: [
+        { name: 'people_informed', value: 1180 },
+        { name: 'orientations_to_reception_centres', value: 64 },
+      ],
+      // Volunteers are recorded, never counted as funded staff.
+      staff: { salariedFte: 2, volunteers: 5 },
+    },
+  },
+  {
+    name: 'information-point:completion',
+    decision: 'complete',
+    mandateId: mandates.informationPoint,
+    data: {
+      completedOn: '2018-04-15',
+      summary: 'Mobile information point held four half-days a week in Calais; people informed of their rights and of asylum, and oriented to reception centres.',
+      indicators: [
+        { name: 'people_informed', value: 2760 },
+        { name: 'orientations_to_reception_centres', value: 171 },
+      ],
+      staff: { salariedFte: 2, volunteers: 4 },
+    },
+  },
+];
+
+/**
+ * 5. Meals: a public contract (CPV 55320000-9, meal-serving services) from 6 March 2018, 20 FTE,
+ * for seven months at the rate of about €3.6 M a year.
+ */
+const meals: DemoStep[] = [
+  {
+    name: 'meal-distribution:grant',
+    decision: 'grant',
+    mandateId: mandates.meals,
+    data: {
+      operatorId: operators.laVieActive,
+      authority: PREFET_62,
+      instrument: { kind: 'public_contract', cpv: '55320000-9', reference: 'MP-2018-62-001', decisionDate: '2018-02-28', signatureDate: '2018-03-02' },
+      // Social and other specific services (CPV 55320000-9 among them) may follow the adapted procedure.
+      legalBasis: [{ source: 'décret 2016-360', article: 'art. 28' }],
+      missions: [{ type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals_per_day', unit: 'meals', target: 700 }] }],
+      territory: {
+        ...CALAIS,
+        sites: [
+          { name: 'Rue des Huttes (zone industrielle des Dunes)', commune: '62193' },
+          { name: "Zone d'activité du Virval", commune: '62193' },
+        ],
+      },
+      period: { start: '2018-03-06', end: '2018-10-05' },
+      financing: { amountCents: 210_000_000, nature: 'cash', paymentTerms: 'other', programme: '303', chorusCommitment: '2101800006' },
+      staffing: { salariedFte: 20 },
+    },
+  },
+  {
+    name: 'meal-distribution:report-2018-03',
+    decision: 'report',
+    mandateId: mandates.meals,
+    data: { periodStart: '2018-03-06', periodEnd: '2018-03-31', indicators: [{ name: 'meals_per_day', value: 420 }], staff: { salariedFte: 20 } },
+  },
+];
+
+/** Every decision: grouped by mandate and, within a mandate, in the order the authority took them. */
+export const CALAIS_2017_STEPS: readonly DemoStep[] = [
+  ...registrations,
+  ...minorsOutreach,
+  ...waterAndLatrines,
+  ...showers,
+  ...informationPoint,
+  ...meals,
+];

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CalendarDate,
+  isValidRna,
+  isValidSiren,
+  isValidSiret,
+  mandateDecider,
+  mandateStatusOn,
+  mandateStreamName,
+  operatorStreamName,
+} from '@mandate-ledger/domain';
+import { type EventStore, foldStream, type StoredEvent } from '@mandate-ledger/event-store';
+import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
+import { CALAIS_2017_IDS, CALAIS_2017_STEPS } from '../../apps/cli/src/demo/calais-2017.data';
+import { runDemo } from '../../apps/cli/src/demo.command';
+
+// `npm run cli -- demo` on a SQLite file in a temp folder; the environment is passed, never set.
+
+const DB_FILE = 'mandate-ledger.db';
+
+/** Runs the demo with its console output captured. */
+const demo = async (dataDir: string) => {
+  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const code = await runDemo([], { DATA_DIR: dataDir });
+    return { code, out: log.mock.calls.map((c) => c.join(' ')), err: error.mock.calls.map((c) => c.join(' ')) };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+};
+
+const wholeLog = async (store: EventStore): Promise<StoredEvent[]> => {
+  const events: StoredEvent[] = [];
+  for (let batch = await store.readAll(); batch.length > 0; batch = await store.readAll({ after: batch.at(-1)!.position })) events.push(...batch);
+  return events;
+};
+
+const { operators, mandates } = CALAIS_2017_IDS;
+
+describe('npm run cli -- demo', () => {
+  let dataDir: string;
+  let first: Awaited<ReturnType<typeof demo>>;
+  let store: SqliteEventStore;
+  let log: StoredEvent[];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'ml-demo-'));
+    first = await demo(dataDir);
+    store = SqliteEventStore.open({ path: join(dataDir, DB_FILE) });
+    log = await wholeLog(store);
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const typesOf = (type: string) => log.filter((e) => e.type === type);
+  const statusOn = async (mandateId: string, date: CalendarDate) => {
+    const mandate = foldStream(mandateDecider, await store.readStream(mandateStreamName(mandateId)));
+    if (mandate.status === 'not_granted') throw new Error(`mandate ${mandateId} not granted`);
+    return mandateStatusOn(mandate, date);
+  };
+
+  it('records every decision of the data set and says so, one line a step', () => {
+    expect(first.err).toEqual([]);
+    expect(first.code).toBe(0);
+    expect(log).toHaveLength(CALAIS_2017_STEPS.length);
+    expect(first.out.filter((line) => line.startsWith('✓'))).toHaveLength(CALAIS_2017_STEPS.length);
+    expect(first.out).toContainEqual(expect.stringMatching(new RegExp(`^✓ granted +showers:grant +\\(mandate ${mandates.showers}, revision 0, position \\d+\\)$`)));
+    expect(first.out.at(-1)).toMatch(`${CALAIS_2017_STEPS.length} decisions recorded, 0 already recorded`);
+  });
+
+  it('registers the three operators and grants the five mandates', () => {
+    expect(typesOf('OperatorRegistered').map((e) => e.stream).sort()).toEqual(
+      [operators.laVieActive, operators.franceTerreDAsile, operators.audasse].map(operatorStreamName).sort(),
+    );
+    expect(typesOf('MandateGranted').map((e) => e.stream).sort()).toEqual(Object.values(mandates).map(mandateStreamName).sort());
+  });
+
+  it('records a suspension, a reinstatement, a renewal, a completion and activity reports', () => {
+    expect(typesOf('MandateSuspended').map((e) => e.stream)).toEqual([mandateStreamName(mandates.showers)]);
+    expect(typesOf('MandateReinstated').map((e) => e.stream)).toEqual([mandateStreamName(mandates.showers)]);
+    expect(typesOf('MandateRenewed').map((e) => e.data)).toEqual([expect.objectContaining({ previousEnd: '2017-12-31', newEnd: '2018-12-31' })]);
+    expect(typesOf('MandateMissionCompleted').map((e) => e.stream)).toEqual([mandateStreamName(mandates.informationPoint)]);
+    expect(typesOf('MandateActivityReported').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('records every event as the demo loader, under one correlation id, with a key per decision', () => {
+    const correlationIds = new Set(log.map((e) => e.metadata.correlationId));
+    expect(correlationIds.size).toBe(1);
+    for (const event of log) {
+      expect(event.metadata).toMatchObject({ actor: { sub: 'demo-loader', role: 'admin' }, idempotencyKey: expect.stringMatching(/^demo-loader:calais-2017:/) });
+    }
+    expect(new Set(log.map((e) => e.metadata.idempotencyKey)).size).toBe(log.length);
+  });
+
+  it('gives the status the story tells on chosen dates', async () => {
+    expect(await statusOn(mandates.minorsOutreach, '2017-07-26')).toBe('pending');
+    expect(await statusOn(mandates.minorsOutreach, '2018-06-01')).toBe('active'); // thanks to the renewal
+    expect(await statusOn(mandates.minorsOutreach, '2019-01-01')).toBe('expired');
+    expect(await statusOn(mandates.showers, '2017-11-19')).toBe('active');
+    expect(await statusOn(mandates.showers, '2017-11-22')).toBe('suspended');
+    expect(await statusOn(mandates.showers, '2017-11-24')).toBe('active');
+    expect(await statusOn(mandates.informationPoint, '2018-04-14')).toBe('active');
+    expect(await statusOn(mandates.informationPoint, '2018-04-16')).toBe('completed');
+    expect(await statusOn(mandates.meals, '2018-03-05')).toBe('pending');
+    expect(await statusOn(mandates.meals, '2018-03-06')).toBe('active');
+  });
+
+  it('appends nothing on a second run, and says so', async () => {
+    const head = await store.headPosition();
+    const second = await demo(dataDir);
+    expect(second.code).toBe(0);
+    expect(await store.headPosition()).toBe(head);
+    expect(second.out.filter((line) => line.startsWith('= already recorded'))).toHaveLength(CALAIS_2017_STEPS.length);
+    expect(second.out.at(-1)).toMatch('nothing appended');
+  });
+
+  it('uses ids derived from fixed seeds, the same on every machine', () => {
+    expect(operators.laVieActive).toBe('83deec15-dcac-8d88-a25e-f70e63e072ad');
+    expect(mandates.minorsOutreach).toBe('d2e2556e-9209-8a21-babb-6d30c9402b24');
+    expect(mandates.meals).toBe('af54d798-f46a-8b0f-8329-99f02788a09a');
+  });
+});
+
+describe('the Calais data set', () => {
+  it('uses checksum-valid synthetic SIREN, SIRET and RNA numbers', () => {
+    const siretsOfAuthorities = CALAIS_2017_STEPS.flatMap((step) => (step.decision === 'grant' ? [step.data.authority.siret] : []));
+    expect(siretsOfAuthorities).toHaveLength(5);
+    for (const siret of siretsOfAuthorities) expect(isValidSiret(siret)).toBe(true);
+    for (const step of CALAIS_2017_STEPS) {
+      if (step.decision !== 'register') continue;
+      const { siren, siret, rna } = step.data;
+      expect(isValidSiren(siren)).toBe(true);
+      expect(isValidSiret(siret!)).toBe(true);
+      expect(siret!.startsWith(siren)).toBe(true);
+      expect(isValidRna(rna!)).toBe(true);
+      // The 99 prefix marks them as made up for the demo.
+      expect(siren.startsWith('99')).toBe(true);
+    }
+  });
+
+  it('names every step once: the name makes its idempotency key', () => {
+    const names = CALAIS_2017_STEPS.map((step) => step.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[a-z0-9:-]+$/);
+  });
+});
+
+describe('npm run cli -- demo on a store where a decision is refused', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'ml-demo-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('stops at the first refused step, naming it and the refusal', async () => {
+    const store = SqliteEventStore.open({ path: join(dataDir, DB_FILE) });
+    // Someone else registered La Vie Active under the demo's id, without the demo's key.
+    await store.appendToStream(
+      operatorStreamName(operators.laVieActive),
+      [{
+        id: randomUUID(),
+        type: 'OperatorRegistered',
+        schemaVersion: 1,
+        data: {
+          operatorId: operators.laVieActive, name: 'La Vie Active', legalForm: 'association', siren: '990620015',
+          siret: '99062001500018', departements: ['62'], languages: [], salariedFte: 1,
+        },
+        metadata: { actor: { sub: 'agent-62', role: 'officer' }, correlationId: 'by-hand' },
+      }],
+      'no_stream',
+    );
+    await store.close();
+
+    const run = await demo(dataDir);
+
+    expect(run.code).not.toBe(0);
+    expect(run.err).toEqual([expect.stringContaining('operator:la-vie-active refused: OPERATOR_ALREADY_REGISTERED')]);
+    const after = SqliteEventStore.open({ path: join(dataDir, DB_FILE) });
+    try {
+      expect(await after.headPosition()).toBe(1n);
+    } finally {
+      await after.close();
+    }
+  });
+});
