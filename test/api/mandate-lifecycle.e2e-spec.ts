@@ -58,6 +58,39 @@ describe('operators and mandates over HTTP', () => {
       expect(read.body).toMatchObject({ id: created.body.id, name: 'AUDASSE', status: 'registered', siret: '73282932000074' });
     });
 
+    it('updates an operator with PATCH, then deregisters it; a deregistered operator gets no new mandate', async () => {
+      const created = await api.http.post('/operators').set('Authorization', officer).send({ ...laVieActive, name: 'Salam' }).expect(201);
+      const id = created.body.id;
+      const patched = await api.http.patch(`/operators/${id}`).set('Authorization', officer).send({ salariedFte: 140, rna: null }).expect(200);
+      expect(patched.body).toMatchObject({ id, revision: 1 });
+      const unchanged = await api.http.patch(`/operators/${id}`).set('Authorization', officer).send({ salariedFte: 140 }).expect(200);
+      expect(unchanged.body.revision).toBe(1);
+      expect((await api.http.get(`/operators/${id}`).set('Authorization', officer).expect(200)).body).toMatchObject({ salariedFte: 140 });
+
+      await api.http.post(`/operators/${id}/deregistration`).set('Authorization', officer).send({ effectiveFrom: '2018-01-31', reason: 'dissolved' }).expect(201);
+      expect((await api.http.get(`/operators/${id}`).set('Authorization', officer)).body.status).toBe('deregistered');
+      const refused = await api.http.post('/mandates').set('Authorization', officer).send(grantBody(id)).expect(409);
+      expect(refused.body.code).toBe('OPERATOR_DEREGISTERED');
+      const again = await api.http.patch(`/operators/${id}`).set('Authorization', officer).send({ salariedFte: 1 }).expect(409);
+      expect(again.body.code).toBe('OPERATOR_DEREGISTERED');
+    });
+
+    it('terminates a mandate from a date: terminated from then on, and closed to renewal', async () => {
+      const id = await grant();
+      await api.http
+        .post(`/mandates/${id}/terminations`)
+        .set('Authorization', officer)
+        .send({ effectiveFrom: '2017-11-15', reason: 'operator withdrew', decisionReference: 'AP-2017-1115' })
+        .expect(201);
+      expect((await api.http.get(`/mandates/${id}?on=2017-11-14`).set('Authorization', officer)).body.status).toBe('active');
+      expect((await api.http.get(`/mandates/${id}?on=2017-11-15`).set('Authorization', officer)).body).toMatchObject({
+        status: 'terminated',
+        terminatedFrom: '2017-11-15',
+      });
+      const renewal = await api.http.post(`/mandates/${id}/renewals`).set('Authorization', officer).send({ newEnd: '2018-12-31', decisionReference: 'X' }).expect(409);
+      expect(renewal.body.code).toBe('MANDATE_TERMINATED');
+    });
+
     it('takes the id a client gives, in any case, as one lower-case id', async () => {
       const id = randomUUID();
       const created = await api.http.post('/mandates').set('Authorization', officer).send({ ...grantBody(operatorId), id: id.toUpperCase() }).expect(201);
@@ -141,6 +174,35 @@ describe('operators and mandates over HTTP', () => {
       expect(stale.headers['content-type']).toMatch(/application\/problem\+json/);
       const fresh = await api.http.post(`/mandates/${id}/suspensions`).set('Authorization', officer).set('If-Match', '"0"').send(suspension).expect(201);
       expect(fresh.headers.etag).toBe('"1"');
+    });
+
+    it('lets two concurrent writers on one mandate both land when their decisions are compatible: the loser retries once', async () => {
+      const id = await grant();
+      const report = (month: string) => ({
+        periodStart: `2017-${month}-01`,
+        periodEnd: `2017-${month}-28`,
+        indicators: [{ name: 'minors_found', value: 10 }],
+        staff: { salariedFte: 6, volunteers: 0 },
+      });
+      const responses = await Promise.all(
+        ['08', '09'].map((month) => api.http.post(`/mandates/${id}/activity-reports`).set('Authorization', officer).send(report(month))),
+      );
+      expect(responses.map((r) => r.status)).toEqual([201, 201]);
+      expect(responses.map((r) => r.body.revision).sort()).toEqual([1, 2]);
+      expect((await history(id)).map((e: { revision: number }) => e.revision)).toEqual([0, 1, 2]);
+    });
+
+    it('lets only one of two writers with the same If-Match win; the other gets 412', async () => {
+      const id = await grant();
+      const suspend = () =>
+        api.http
+          .post(`/mandates/${id}/suspensions`)
+          .set('Authorization', officer)
+          .set('If-Match', '"0"')
+          .send({ effectiveFrom: '2017-10-02', reason: 'staff safety', decisionReference: 'AP-2017-1004' });
+      const statuses = (await Promise.all([suspend(), suspend()])).map((r) => r.status).sort();
+      expect(statuses).toEqual([201, 412]);
+      expect(await history(id)).toHaveLength(2);
     });
 
     it('replays the first answer for a repeated Idempotency-Key and appends nothing', async () => {
