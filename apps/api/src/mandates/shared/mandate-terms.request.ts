@@ -4,10 +4,12 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -326,4 +328,21 @@ export class IndicatorValueRequest {
   @Min(MEASURE.min)
   @Max(MEASURE.max)
   value!: number;
+}
+
+/** What an activity report and a final report both carry: indicator values and the staff deployed. */
+export abstract class ReportedFiguresRequest {
+  @ApiProperty({ type: () => [IndicatorValueRequest], maxItems: ARRAY_LIMITS.indicators, example: [{ name: 'minors_found', value: 143 }] })
+  @IsArray()
+  @ArrayMaxSize(ARRAY_LIMITS.indicators)
+  @ValidateNested({ each: true })
+  @Type(() => IndicatorValueRequest)
+  indicators!: IndicatorValueRequest[];
+
+  @ApiProperty({ type: () => StaffingRequest, example: { salariedFte: 6, volunteers: 12 } })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => StaffingRequest)
+  staff!: StaffingRequest;
 }
