@@ -40,7 +40,13 @@ export const printTable = (title: string, rows: readonly Comparison[]): void => 
   for (const line of lines) console.log(row(line));
 };
 
+/** Progress of a long step on stderr: a live line on a terminal, a line every tenth otherwise. */
 export const progress = (label: string, done: number, total: number): void => {
-  if (process.stderr.isTTY) process.stderr.write(`\r${label}: ${format(done)} / ${format(total)}   `);
-  if (done >= total && process.stderr.isTTY) process.stderr.write('\n');
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r${label}: ${format(done)} / ${format(total)}   `);
+    if (done >= total) process.stderr.write('\n');
+    return;
+  }
+  const tenth = Math.max(1, Math.floor(total / 10));
+  if (done % tenth === 0 || done >= total) process.stderr.write(`${label}: ${format(done)} / ${format(total)}\n`);
 };
