@@ -43,13 +43,25 @@ const rawInsert = (pool: Pool, table: string, stream: string, firstRevision: num
     ],
   );
 
+/** One row, plain parameters: the fastest way `pg` inserts a single event. */
+const rawInsertOne = (pool: Pool, table: string, stream: string, revision: number, event: EventToAppend) =>
+  pool.query(`INSERT INTO ${table} (id, stream, revision, type, schema_version, data, metadata) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    event.id,
+    stream,
+    revision,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+  ]);
+
 const rawSingleLoops = async (pool: Pool, table: string, seconds: number, writers: number): Promise<number> => {
   const rates = await Promise.all(
     Array.from({ length: writers }, () => {
       const stream = benchStream();
       let next = 0;
       return ratePerSecond(seconds, async () => {
-        await rawInsert(pool, table, stream, next, [benchEvent(next)]);
+        await rawInsertOne(pool, table, stream, next, benchEvent(next));
         next++;
         return 1;
       });

@@ -17,10 +17,11 @@ export const openRawSqlite = (path: string) => {
   const insert = db.prepare(
     `INSERT INTO raw_events (id, stream, revision, type, schema_version, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertOne = (stream: string, revision: number, event: EventToAppend) =>
-    insert.run(event.id, stream, revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), new Date().toISOString());
+  const insertOne = (stream: string, revision: number, event: EventToAppend, recordedAt = new Date().toISOString()) =>
+    insert.run(event.id, stream, revision, event.type, event.schemaVersion, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt);
   const insertBatch = db.transaction((stream: string, firstRevision: number, events: EventToAppend[]) => {
-    events.forEach((event, i) => insertOne(stream, firstRevision + i, event));
+    const recordedAt = new Date().toISOString();
+    events.forEach((event, i) => insertOne(stream, firstRevision + i, event, recordedAt));
   });
   const select = db.prepare(`SELECT position, id, stream, revision, type, schema_version, data, metadata, recorded_at FROM raw_events WHERE position > ? ORDER BY position LIMIT ?`);
   return {
