@@ -31,5 +31,35 @@ export const validateAppend = (
     if (!Number.isInteger(event.schemaVersion) || event.schemaVersion < 1) {
       throw new InvalidAppendError(`schemaVersion of ${event.type} must be a positive integer`);
     }
+    const problem = unstorableJson(event.data, '$.data') ?? unstorableJson(event.metadata, '$.metadata');
+    if (problem) throw new InvalidAppendError(`Event ${event.id} (${event.type}): ${problem}`);
   }
+};
+
+// U+0000 and lone surrogates: PostgreSQL's jsonb refuses them and canonical JSON (RFC 8785) cannot
+// hash them, so every adapter refuses them alike instead of one store accepting what another cannot.
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first value of `value` that is not portable JSON, with its path, or undefined. */
+const unstorableJson = (value: unknown, path: string): string | undefined => {
+  if (typeof value === 'string') return UNSTORABLE_TEXT.test(value) ? `${path} holds U+0000 or a lone surrogate` : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : `${path} is not a finite number`;
+  if (value === null || typeof value === 'boolean') return undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = unstorableJson(value[i], `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object') {
+    for (const [key, member] of Object.entries(value)) {
+      if (member === undefined) continue;
+      const problem = unstorableJson(key, `${path} key`) ?? unstorableJson(member, `${path}.${key}`);
+      if (problem) return problem;
+    }
+    return undefined;
+  }
+  return `${path} is a ${typeof value}, not JSON`;
 };

@@ -183,6 +183,16 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
         const twice = anEvent();
         await expect(store.appendToStream(streamName(), [twice, twice], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
       });
+
+      it('refuses data that not every store can keep: U+0000, a lone surrogate, a non-finite number', async () => {
+        const stream = streamName();
+        for (const data of [{ text: 'a\u0000b' }, { nested: ['\ud800'] }, { amount: Number.POSITIVE_INFINITY }]) {
+          await expect(store.appendToStream(stream, [anEvent('ThingHappened', data)], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
+        }
+        // A well-formed pair (an emoji) is fine.
+        await store.appendToStream(stream, [anEvent('ThingHappened', { text: 'douches 🚿' })], 'no_stream');
+        expect((await store.readStream(stream))[0].data).toEqual({ text: 'douches 🚿' });
+      });
     });
 
     describe('expected revision', () => {
