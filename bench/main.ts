@@ -1,8 +1,12 @@
+import { runApiBenchmark } from './api.bench';
+import { runAuditBenchmark } from './audit.bench';
 import { runStoreBenchmark } from './store.bench';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   store: runStoreBenchmark,
+  audit: runAuditBenchmark,
+  api: runApiBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,11 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { MandatesModule } from './mandates/mandates.module';
 import { OperatorsModule } from './operators/operators.module';
+import { ReadModelsModule } from './read-models/read-models.module';
 
 @Global()
 @Module({})
@@ -27,6 +29,8 @@ export class AppModule {
         AuthModule.forRoot(config.auth.jwtSecret),
         OperatorsModule,
         MandatesModule,
+        AuditModule,
+        ReadModelsModule.forRoot(config.eventStore),
       ],
       controllers: [HealthController],
     };

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
+import { refuseUnsafeJson } from './http/json-shape';
 import { problem, sendProblem } from './http/problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { validationPipe } from './http/validation';
@@ -15,7 +16,7 @@ export const BODY_LIMIT = '256kb';
 export const createApp = async (config: AppConfig, logger?: LogLevel[]): Promise<NestExpressApplication> => {
   // Nest's default parsers are off so that the one below, with its size limit, is the only one.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
-  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }), bodyParserProblems);
+  app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }), bodyParserProblems, refuseUnsafeJson);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(

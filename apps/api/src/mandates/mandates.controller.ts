@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { utcDateOf } from '@mandate-ledger/domain';
+import type { MandatesBoardPage } from '@mandate-ledger/projections';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
@@ -10,6 +11,7 @@ import { Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
 import type { WriteResult } from '../http/write-result';
 import { HistoryEntry } from '../shared/history';
+import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
 import { AmendMandateCommand } from './amend-mandate/amend-mandate.command';
 import { AmendMandateRequest } from './amend-mandate/amend-mandate.request';
 import { CompleteMandateMissionCommand } from './complete-mandate-mission/complete-mandate-mission.command';
@@ -19,6 +21,8 @@ import { GetMandateRequest } from './get-mandate/get-mandate.request';
 import type { MandateView } from './get-mandate/mandate.view';
 import { GrantMandateCommand } from './grant-mandate/grant-mandate.command';
 import { GrantMandateRequest } from './grant-mandate/grant-mandate.request';
+import { ListMandatesQuery } from './list-mandates/list-mandates.query';
+import { ListMandatesRequest } from './list-mandates/list-mandates.request';
 import { MandateHistoryQuery } from './mandate-history/mandate-history.query';
 import { ReinstateMandateCommand } from './reinstate-mandate/reinstate-mandate.command';
 import { ReinstateMandateRequest } from './reinstate-mandate/reinstate-mandate.request';
@@ -88,6 +92,26 @@ export class MandatesController {
     return this.commands.execute(new CompleteMandateMissionCommand(id, plainData(body), context));
   }
 
+  /** The officers' board, from its read model (DESIGN §4). */
+  @Get()
+  list(@Query() query: ListMandatesRequest, @CurrentPrincipal() principal: Principal): Promise<MandatesBoardPage> {
+    const { minPosition, page, pageSize, on, asKnownAt, operatorId, ...filters } = query;
+    return this.queries.execute(
+      new ListMandatesQuery(
+        {
+          ...filters,
+          operatorId: operatorId?.toLowerCase(),
+          on: on ?? utcDateOf(new Date().toISOString()),
+          asKnownAt: asKnownAt === undefined ? undefined : new Date(asKnownAt).toISOString(),
+          page: page ?? 1,
+          pageSize: pageSize ?? 50,
+        },
+        principal,
+        minPosition,
+      ),
+    );
+  }
+
   @Get(':id')
   async get(
     @Param('id', uuidParam()) id: string,
@@ -103,7 +127,7 @@ export class MandatesController {
 
   @Get(':id/history')
   @ApiOkResponse({ type: HistoryEntry, isArray: true })
-  history(@Param('id', uuidParam()) id: string, @CurrentPrincipal() principal: Principal): Promise<HistoryEntry[]> {
-    return this.queries.execute(new MandateHistoryQuery(id, principal));
+  history(@Param('id', uuidParam()) id: string, @Query() query: HistoryFiltersRequest, @CurrentPrincipal() principal: Principal): Promise<HistoryEntry[]> {
+    return this.queries.execute(new MandateHistoryQuery(id, principal, historyFiltersOf(query), query.minPosition));
   }
 }

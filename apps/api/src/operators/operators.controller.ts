@@ -1,17 +1,26 @@
-import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { utcDateOf } from '@mandate-ledger/domain';
+import type { OperatorPortfolio, OperatorsPage } from '@mandate-ledger/projections';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
 import { Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
 import type { WriteResult } from '../http/write-result';
+import { HistoryEntry } from '../shared/history';
+import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
 import { DeregisterOperatorCommand } from './deregister-operator/deregister-operator.command';
 import { DeregisterOperatorRequest } from './deregister-operator/deregister-operator.request';
 import { GetOperatorQuery } from './get-operator/get-operator.query';
 import type { OperatorView } from './get-operator/operator.view';
+import { ListOperatorsQuery } from './list-operators/list-operators.query';
+import { ListOperatorsRequest } from './list-operators/list-operators.request';
+import { OperatorHistoryQuery } from './operator-history/operator-history.query';
+import { OperatorPortfolioQuery } from './operator-portfolio/operator-portfolio.query';
+import { OperatorPortfolioRequest } from './operator-portfolio/operator-portfolio.request';
 import { RegisterOperatorCommand } from './register-operator/register-operator.command';
 import { RegisterOperatorRequest } from './register-operator/register-operator.request';
 import { UpdateOperatorCommand } from './update-operator/update-operator.command';
@@ -44,10 +53,30 @@ export class OperatorsController {
     return this.commands.execute(new DeregisterOperatorCommand(id, plainData(body), context));
   }
 
+  @Get()
+  list(@Query() query: ListOperatorsRequest, @CurrentPrincipal() principal: Principal): Promise<OperatorsPage> {
+    const { minPosition, page, pageSize, ...filters } = query;
+    return this.queries.execute(new ListOperatorsQuery({ ...filters, page: page ?? 1, pageSize: pageSize ?? 50 }, principal, minPosition));
+  }
+
+  /** The operator (replayed from its stream, ETag its revision) with its portfolio on `on` (from the board). */
   @Get(':id')
-  async get(@Param('id', uuidParam()) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) response: Response): Promise<OperatorView> {
+  async get(
+    @Param('id', uuidParam()) id: string,
+    @Query() query: OperatorPortfolioRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<OperatorView & { portfolio: OperatorPortfolio }> {
     const view = await this.queries.execute(new GetOperatorQuery(id, principal));
+    const on = query.on ?? utcDateOf(new Date().toISOString());
+    const portfolio = await this.queries.execute(new OperatorPortfolioQuery(id, principal, on, query.minPosition));
     response.setHeader('ETag', `"${view.revision}"`);
-    return view;
+    return { ...view, portfolio };
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: HistoryEntry, isArray: true })
+  history(@Param('id', uuidParam()) id: string, @Query() query: HistoryFiltersRequest, @CurrentPrincipal() principal: Principal): Promise<HistoryEntry[]> {
+    return this.queries.execute(new OperatorHistoryQuery(id, principal, historyFiltersOf(query), query.minPosition));
   }
 }

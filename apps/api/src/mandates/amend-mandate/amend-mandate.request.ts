@@ -12,6 +12,7 @@ export class MandateChangesRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ARRAY_LIMITS.missions)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MissionRequest)
   missions?: MissionRequest[];

@@ -1,9 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsISO8601, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '../../http/is-calendar-date';
+import { ReadYourWritesRequest } from '../../read-models/read-your-writes.request';
 
-/** `on`: the effective date the status is computed for; `asKnownAt`: only events recorded up to then. */
-export class GetMandateRequest {
+/**
+ * `on`: the effective date the status is computed for; `asKnownAt`: only events recorded up to then.
+ * Read by replaying the stream, so any `minPosition` is already satisfied.
+ */
+export class GetMandateRequest extends ReadYourWritesRequest {
   @ApiPropertyOptional({ description: 'Effective date (YYYY-MM-DD); default today (UTC)', example: '2017-09-15' })
   @IsOptional()
   @IsCalendarDate()

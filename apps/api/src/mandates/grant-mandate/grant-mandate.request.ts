@@ -54,6 +54,7 @@ export class GrantMandateRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ARRAY_LIMITS.legalBasis)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LegalReferenceRequest)
   legalBasis!: LegalReferenceRequest[];
@@ -62,6 +63,7 @@ export class GrantMandateRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ARRAY_LIMITS.missions)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MissionRequest)
   missions!: MissionRequest[];
@@ -98,6 +100,7 @@ export class GrantMandateRequest {
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(ARRAY_LIMITS.linkedObligations)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => LinkedObligationRequest)
   linkedObligations?: LinkedObligationRequest[];

@@ -6,6 +6,9 @@ export class MandateHistoryQuery extends Query<HistoryEntry[]> {
   constructor(
     readonly mandateId: string,
     readonly principal: Principal,
+    readonly filters: { readonly from?: string; readonly to?: string; readonly types?: readonly string[] } = {},
+    /** Without one, the head of the log when the query arrives: a history is never served incomplete. */
+    readonly minPosition?: string,
   ) {
     super();
   }

@@ -188,6 +188,7 @@ export class MissionRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ARRAY_LIMITS.indicators)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IndicatorRequest)
   indicators!: IndicatorRequest[];
@@ -226,6 +227,7 @@ export class TerritoryRequest {
   @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(ARRAY_LIMITS.sites)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => SiteRequest)
   sites?: SiteRequest[];
@@ -274,6 +276,7 @@ export class FinancingRequest {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ARRAY_LIMITS.instalments)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => InstalmentRequest)
   schedule?: InstalmentRequest[];
@@ -335,6 +338,7 @@ export abstract class ReportedFiguresRequest {
   @ApiProperty({ type: () => [IndicatorValueRequest], maxItems: ARRAY_LIMITS.indicators, example: [{ name: 'minors_found', value: 143 }] })
   @IsArray()
   @ArrayMaxSize(ARRAY_LIMITS.indicators)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IndicatorValueRequest)
   indicators!: IndicatorValueRequest[];

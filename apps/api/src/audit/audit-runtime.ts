@@ -1,0 +1,107 @@
+import { Logger } from '@nestjs/common';
+import { AuditLog, type AuditedLog, AuditSealer, openAuditedLog, type StoredCheckpoint } from '@mandate-ledger/audit';
+import type { EventStoreConfig } from '@mandate-ledger/event-store';
+import type { AuditConfig } from './audit-config';
+
+/** Runs a task every `ms` milliseconds, never two at once, without keeping the process alive. */
+class Periodic {
+  private timer?: NodeJS.Timeout;
+  private inFlight?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly ms: number,
+    private readonly task: () => Promise<unknown>,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  start(): void {
+    if (this.ms > 0) this.schedule();
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => void this.tick(), this.ms);
+    this.timer.unref();
+  }
+
+  private async tick(): Promise<void> {
+    this.inFlight = this.task().then(() => undefined, this.onError);
+    await this.inFlight;
+    this.inFlight = undefined;
+    if (!this.stopped) this.schedule();
+  }
+
+  /** Stops the timer and waits for the run in flight, so nothing touches a closed store. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.inFlight;
+  }
+}
+
+export type CheckpointOutcome = { checkpoint: StoredCheckpoint; created: boolean };
+
+/**
+ * The server's side of the verifiable history: the stored log opened without upcasters, the
+ * sealer following it, and the timers that seal and sign checkpoints while the log grows.
+ */
+export class AuditRuntime {
+  private readonly logger = new Logger('Audit');
+  private readonly timers: Periodic[];
+  private readonly listeners = new Set<(checkpoint: StoredCheckpoint) => void>();
+
+  private constructor(
+    private readonly opened: AuditedLog,
+    readonly config: AuditConfig,
+    readonly sealer: AuditSealer,
+    readonly log: AuditLog,
+  ) {
+    const report = (what: string) => (error: unknown) => this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    this.timers = [
+      new Periodic(config.sealIntervalMs, () => sealer.sealAvailable(), report('Sealing')),
+      new Periodic(config.checkpointIntervalMs, () => this.checkpointNow(), report('Checkpointing')),
+    ];
+  }
+
+  static async open(eventStore: EventStoreConfig, config: AuditConfig): Promise<AuditRuntime> {
+    const opened = await openAuditedLog(eventStore);
+    const sealer = new AuditSealer(opened.events, opened.audit);
+    return new AuditRuntime(opened, config, sealer, new AuditLog(opened.audit, { signer: config.signer }));
+  }
+
+  start(): void {
+    for (const timer of this.timers) timer.start();
+  }
+
+  async stop(): Promise<void> {
+    for (const timer of this.timers) await timer.stop();
+    await this.opened.close();
+  }
+
+  /**
+   * Seals what is readable now, then signs a checkpoint if the tree grew: the checkpoint timer's
+   * tick and `POST /audit/checkpoints`. `undefined` while the log is empty. A replica that is not
+   * the sealer signs what the sealer has sealed.
+   */
+  async checkpointNow(): Promise<CheckpointOutcome | undefined> {
+    await this.sealer.sealAvailable();
+    const outcome = await this.log.checkpoint();
+    if (outcome?.created) for (const listener of this.listeners) listener(outcome.checkpoint);
+    return outcome;
+  }
+
+  /** Resolves with the first checkpoint this process signs that covers `treeSize` leaves, or one stored already. */
+  async checkpointCovering(treeSize: number): Promise<StoredCheckpoint> {
+    let listener: (checkpoint: StoredCheckpoint) => void = () => undefined;
+    const made = new Promise<StoredCheckpoint>((resolve) => {
+      listener = (checkpoint) => checkpoint.treeSize >= treeSize && resolve(checkpoint);
+      this.listeners.add(listener);
+    });
+    try {
+      const latest = await this.log.store.latestCheckpoint();
+      return latest && latest.treeSize >= treeSize ? latest : await made;
+    } finally {
+      this.listeners.delete(listener);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { APPLICATION_PROJECTIONS, createReadStore, ProjectionRuntime, READ_STORE, type ReadStore, readStoreConfigFrom } from '@mandate-ledger/projections';
+import { ListMandatesHandler } from '../mandates/list-mandates/list-mandates.handler';
+import { ListOperatorsHandler } from '../operators/list-operators/list-operators.handler';
+import { OperatorHistoryHandler } from '../operators/operator-history/operator-history.handler';
+import { OperatorPortfolioHandler } from '../operators/operator-portfolio/operator-portfolio.handler';
+import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels, type ReadModelsOptions } from './read-models.service';
+
+/**
+ * The read side: opens the read store (`READ_STORE`, by default beside the event log), runs the
+ * projectors in this process from bootstrap to shutdown (`PROJECTORS=off` to leave them to another
+ * process), and serves the queries that read the read models.
+ */
+@Global()
+@Module({})
+export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  constructor(
+    @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsOptions & { readonly runProjectors: boolean },
+  ) {}
+
+  static forRoot(eventStore: EventStoreConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    const readStore = readStoreConfigFrom(env, eventStore);
+    const timeout = Number(env.READ_YOUR_WRITES_TIMEOUT_MS ?? 5000);
+    const options = { readYourWritesTimeoutMs: Number.isFinite(timeout) && timeout >= 0 ? timeout : 5000, runProjectors: env.PROJECTORS !== 'off' };
+    return {
+      module: ReadModelsModule,
+      providers: [
+        { provide: READ_MODELS_OPTIONS, useValue: options },
+        { provide: READ_STORE, useFactory: () => createReadStore(readStore) },
+        {
+          provide: PROJECTION_RUNTIME,
+          inject: [EVENT_STORE, READ_STORE],
+          useFactory: (events: EventStore, store: ReadStore) => {
+            const logger = new Logger('Projections');
+            return new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS, { logger: { log: (m) => logger.log(m), error: (m) => logger.error(m) } });
+          },
+        },
+        ReadModels,
+        ListMandatesHandler,
+        ListOperatorsHandler,
+        OperatorHistoryHandler,
+        OperatorPortfolioHandler,
+      ],
+      exports: [READ_STORE, PROJECTION_RUNTIME, ReadModels],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.runProjectors) this.runtime.start();
+  }
+
+  /** Before the event store closes: each projector finishes (or abandons) its batch. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.runtime.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

@@ -1,0 +1,155 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signToken } from '../apps/api/src/auth/jwt';
+import { type LoadResult, loadWithPosts, startServerProcess } from './support/api-load';
+
+interface Options {
+  seconds: number;
+  warmup: number;
+  connections: number[];
+}
+
+const parse = (args: string[]): Options => {
+  const value = (flag: string) => {
+    const i = args.indexOf(flag);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  return {
+    seconds: Number(value('--seconds') ?? 5),
+    warmup: Number(value('--warmup') ?? 1),
+    connections: (value('--connections') ?? '1,32').split(',').map(Number),
+  };
+};
+
+/** The grant's throughput over HTTP should stay within half of what the bare platform answers. */
+const TARGET = 0.5;
+
+const laVieActive = {
+  name: 'La Vie Active',
+  legalForm: 'association',
+  siren: '732829320',
+  siret: '73282932000074',
+  rna: 'W621000001',
+  departements: ['62'],
+  languages: ['ar', 'ps', 'ti'],
+  salariedFte: 120,
+};
+
+/** The 27 July 2017 outreach agreement for minors in Calais, as in the end-to-end tests. */
+const grantOf = (operatorId: string) => ({
+  operatorId,
+  authority: { kind: 'prefecture', name: 'Préfet du Pas-de-Calais', siret: '13000548100002', departement: '62' },
+  instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-014', decisionDate: '2017-07-27', signatureDate: '2017-07-27' },
+  legalBasis: [
+    { source: 'CASF', article: 'D.345-8' },
+    { source: 'court_decision', reference: 'TA Lille 1705379' },
+  ],
+  missions: [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }],
+  territory: { departement: '62', communes: ['62193'] },
+  period: { start: '2017-07-27', end: '2017-12-31' },
+  financing: { amountCents: 12_000_000, nature: 'cash', paymentTerms: 'instalments', programme: '177', chorusCommitment: '2100456789' },
+  staffing: { salariedFte: 6 },
+});
+
+/** Each request a new mandate: the same grant under a fresh client-chosen id. */
+const freshGrants = (operatorId: string): (() => string) => {
+  const rest = JSON.stringify(grantOf(operatorId)).slice(1);
+  return () => `{"id":"${randomUUID()}",${rest}`;
+};
+
+interface Measured {
+  readonly warmup: LoadResult;
+  readonly runs: readonly LoadResult[];
+}
+
+/**
+ * `npm run bench -- api [--seconds 5] [--warmup 1] [--connections 1,32]`: grants over HTTP against
+ * the app on SQLite, beside a bare Nest endpoint answering the same JSON, each server in its own
+ * process (started one after the other), autocannon in this one.
+ */
+export const runApiBenchmark = async (args: string[]): Promise<void> => {
+  const options = parse(args);
+  console.log(
+    `api benchmark: POST /mandates, ${options.seconds} s per line after a ${options.warmup} s warm-up, ` +
+      `${options.connections.join(' and ')} connection(s); the app on SQLite in a temp folder, then a bare Nest (Express) endpoint`,
+  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'ml-bench-api-'));
+  const secret = randomBytes(32).toString('base64url');
+  const officer = `Bearer ${signToken({ sub: 'bench-officer-62', role: 'officer', departements: ['62'] }, secret)}`;
+  try {
+    const grant = await measure('grant', { DATA_DIR: dataDir, AUTH_JWT_SECRET: secret }, options, officer, (url) => registerOperator(url, officer));
+    const bare = await measure('bare', {}, options, officer, async () => randomUUID());
+    printApiTable(grant.runs, bare.runs);
+    const failures = [
+      ...[grant.warmup, ...grant.runs].map((r) => failureOf('grant', r)),
+      ...[bare.warmup, ...bare.runs].map((r) => failureOf('bare endpoint', r)),
+    ].filter((f): f is string => f !== undefined);
+    if (failures.length > 0) throw new Error(`the benchmark is void: not every request was answered with a 2xx\n${failures.join('\n')}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+};
+
+const measure = async (
+  kind: 'grant' | 'bare',
+  env: NodeJS.ProcessEnv,
+  { seconds, warmup, connections }: Options,
+  authorization: string,
+  prepare: (url: string) => Promise<string>,
+): Promise<Measured> => {
+  const server = await startServerProcess(kind, env);
+  try {
+    const body = freshGrants(await prepare(server.url));
+    const load = (n: number, duration: number) => loadWithPosts({ url: server.url, path: '/mandates', connections: n, seconds: duration, headers: { authorization }, body });
+    const warmed = await load(Math.max(...connections), warmup);
+    const runs: LoadResult[] = [];
+    for (const n of connections) runs.push(await load(n, seconds));
+    return { warmup: warmed, runs };
+  } finally {
+    await server.stop();
+  }
+};
+
+const registerOperator = async (url: string, authorization: string): Promise<string> => {
+  const response = await fetch(`${url}/operators`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(laVieActive),
+  });
+  if (response.status !== 201) throw new Error(`registering the operator answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+};
+
+const failureOf = (what: string, r: LoadResult): string | undefined =>
+  r.refused === 0 && r.errors === 0
+    ? undefined
+    : `${what}, ${r.connections} connection(s): ${r.refused} non-2xx answers ${JSON.stringify(r.statusCodes)}, ${r.errors} connection errors; first: ${r.firstRefusal ?? 'none'}`;
+
+const count = (n: number): string => Math.round(n).toLocaleString('en-US');
+const ms = (n: number): string => (Number.isNaN(n) ? '-' : n.toFixed(2));
+
+const printApiTable = (grants: readonly LoadResult[], bares: readonly LoadResult[]): void => {
+  const header = ['operation', 'grant', 'bare Nest', 'ratio', 'target', 'grant p50 / p99', 'bare p50 / p99', 'grant non-2xx'];
+  const lines = grants.map((grant, i) => {
+    const bare = bares[i];
+    const ratio = grant.perSecond / bare.perSecond;
+    return [
+      `grant, ${grant.connections} connection${grant.connections === 1 ? '' : 's'}`,
+      `${count(grant.perSecond)} req/s`,
+      `${count(bare.perSecond)} req/s`,
+      ratio.toFixed(2),
+      `${ratio >= TARGET ? 'ok' : 'BELOW'} (≥ ${TARGET})`,
+      `${ms(grant.p50)} / ${ms(grant.p99)} ms`,
+      `${ms(bare.p50)} / ${ms(bare.p99)} ms`,
+      `${count(grant.refused)}${grant.errors > 0 ? ` (+ ${count(grant.errors)} errors)` : ''}`,
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log('\nGrant over HTTP versus a bare Nest endpoint answering the same JSON, same run\n');
+  console.log(row(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const line of lines) console.log(row(line));
+};
