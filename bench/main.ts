@@ -1,11 +1,9 @@
 import { runApiBenchmark } from './api.bench';
-import { runAuditBenchmark } from './audit.bench';
 import { runStoreBenchmark } from './store.bench';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   store: runStoreBenchmark,
-  audit: runAuditBenchmark,
   api: runApiBenchmark,
 };
 
