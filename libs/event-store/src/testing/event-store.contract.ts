@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store.errors';
-import type { EventStore, EventToAppend, ExpectedRevision, StoredEvent } from '../event-store.port';
+import type { EventStore, EventToAppend, ExpectedRevision, JsonObject, StoredEvent } from '../event-store.port';
 import type { Upcaster } from '../serialization/upcasters';
 import { uuidv7 } from '../serialization/uuid-v7';
 
@@ -186,7 +186,8 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
 
       it('refuses data that not every store can keep: U+0000, a lone surrogate, a non-finite number', async () => {
         const stream = streamName();
-        for (const data of [{ text: 'a\u0000b' }, { nested: ['\ud800'] }, { amount: Number.POSITIVE_INFINITY }]) {
+        const unstorable: JsonObject[] = [{ text: 'a\u0000b' }, { nested: ['\ud800'] }, { amount: Number.POSITIVE_INFINITY }];
+        for (const data of unstorable) {
           await expect(store.appendToStream(stream, [anEvent('ThingHappened', data)], 'any')).rejects.toBeInstanceOf(InvalidAppendError);
         }
         // A well-formed pair (an emoji) is fine.
