@@ -26,7 +26,7 @@ describe('CompleteMandateMissionRequest', () => {
     ['a summary of more than 4000 characters', completion({ summary: 'x'.repeat(4001) }), ['summary']],
     ['an empty summary', completion({ summary: '' }), ['summary']],
     ['staff that is not an object', completion({ staff: 6 }), ['staff']],
-    ['an indicator that is null', completion({ indicators: [null] }), ['indicators.0']],
+    ['an indicator that is null', completion({ indicators: [null] }), ['indicators', 'indicators.0']],
     ['an unknown field', completion({ status: 'completed' }), ['status']],
   ])('refuses %s, naming the field', async (_case, body, fields) => {
     expect(await failingFields(CompleteMandateMissionRequest, body)).toEqual(fields);

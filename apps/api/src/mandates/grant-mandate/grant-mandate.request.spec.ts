@@ -65,7 +65,7 @@ describe('GrantMandateRequest', () => {
       ['a nested object that is an array', (b) => ((b as Record<string, unknown>).staffing = [{ salariedFte: 6 }]), ['staffing']],
       ['missing missions', (b) => delete (b as Partial<Body>).missions, ['missions']],
       ['no mission', (b) => (b.missions = []), ['missions']],
-      ['a mission that is not an object', (b) => ((b as Record<string, unknown>).missions = ['MARAUDE_MINORS']), ['missions.0']],
+      ['a mission that is not an object', (b) => ((b as Record<string, unknown>).missions = ['MARAUDE_MINORS']), ['missions', 'missions.0']],
       ['a mission type outside the list', (b) => (b.missions[0].type = 'maraude'), ['missions.0.type']],
       ['a mission without indicators', (b) => (b.missions[0].indicators = []), ['missions.0.indicators']],
       ['a negative indicator target', (b) => (b.missions[0].indicators[0].target = -1), ['missions.0.indicators.0.target']],
