@@ -35,6 +35,16 @@ module.exports = {
       to: { path: '^libs/event-store/src/(sqlite|postgres|esdb)/' },
     },
     {
+      name: 'bundle-verifier-stays-offline',
+      comment: 'verify-bundle checks evidence with no database and no network: the offline verifier reaches only node:crypto and the pure audit files.',
+      severity: 'error',
+      from: { path: '^libs/audit/src/bundle-verifier\\.ts$' },
+      to: {
+        reachable: true,
+        pathNot: ['^libs/audit/src/(bundle-verifier|checkpoint-note|evidence-bundle|leaf|canonical-json|proofs|signed-note)\\.ts$', '^(node:)?crypto$'],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

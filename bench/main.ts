@@ -1,9 +1,13 @@
 import { runApiBenchmark } from './api.bench';
+import { runAuditBenchmark } from './audit.bench';
+import { runProjectionsBenchmark } from './projections.bench';
 import { runStoreBenchmark } from './store.bench';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
 const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   store: runStoreBenchmark,
+  projections: runProjectionsBenchmark,
+  audit: runAuditBenchmark,
   api: runApiBenchmark,
 };
 

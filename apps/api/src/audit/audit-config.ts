@@ -45,6 +45,9 @@ export const resolveSigningKeyText = (env: NodeJS.ProcessEnv, dataDir: string, p
   return { text, generated: true };
 };
 
+/** The log's origin and key name: `mandate-ledger/<DEPLOYMENT_NAME>` (default `local`). */
+export const auditOriginFrom = (env: NodeJS.ProcessEnv): string => `mandate-ledger/${env.DEPLOYMENT_NAME ?? 'local'}`;
+
 const interval = (env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number => {
   const value = Number(env[name] ?? fallback);
   if (!Number.isSafeInteger(value) || value < 0) problems.push(`${name} must be a whole number of milliseconds (0: off), got "${env[name]}"`);
@@ -69,7 +72,7 @@ export const auditConfigFrom = (env: NodeJS.ProcessEnv, dataDir: string, product
     problems.push(`AUDIT_SIGNING_KEY: ${(error as Error).message}`);
   }
   if (problems.length > 0 || !key) throw new ConfigurationError(problems);
-  const origin = `mandate-ledger/${deployment}`;
+  const origin = auditOriginFrom(env);
   const signer = { name: origin, privateKey: key.privateKey };
   return {
     origin,

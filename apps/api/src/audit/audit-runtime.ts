@@ -39,6 +39,7 @@ class Periodic {
   }
 }
 
+/** The latest checkpoint, and whether this call signed it. */
 export type CheckpointOutcome = { checkpoint: StoredCheckpoint; created: boolean };
 
 /**
@@ -75,6 +76,8 @@ export class AuditRuntime {
 
   async stop(): Promise<void> {
     for (const timer of this.timers) await timer.stop();
+    // A seal asked for by a request may still be running: the store must outlive it.
+    await this.sealer.whenIdle();
     await this.opened.close();
   }
 

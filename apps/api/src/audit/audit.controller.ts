@@ -37,9 +37,13 @@ const asProblem = async <T>(work: Promise<T>): Promise<T> => {
   }
 };
 
+const MAX_POSITION = 2n ** 63n - 1n;
+
+/** A global position: a decimal integer within the stores' 64-bit range. */
 const positionOf = (text: string): bigint => {
-  if (!/^\d{1,20}$/.test(text)) {
-    throw new ProblemError(400, 'VALIDATION_FAILED', 'position must be a decimal integer', [{ field: 'position', messages: ['position must be a decimal integer'] }]);
+  if (!/^\d{1,19}$/.test(text) || BigInt(text) > MAX_POSITION) {
+    const message = 'position must be a decimal integer below 2^63';
+    throw new ProblemError(400, 'VALIDATION_FAILED', message, [{ field: 'position', messages: [message] }]);
   }
   return BigInt(text);
 };

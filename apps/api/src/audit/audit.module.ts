@@ -4,6 +4,7 @@ import { type AuditConfig, auditConfigFrom } from './audit-config';
 import { AuditController } from './audit.controller';
 import { AuditRuntime } from './audit-runtime';
 
+/** Injection token of the {@link AuditConfig}. */
 export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
 
 /**

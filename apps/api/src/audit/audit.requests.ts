@@ -32,6 +32,7 @@ export class ConsistencyProofRequest {
   to!: number;
 }
 
+/** The forms `GET /audit/public-key` answers in. */
 export const KEY_FORMATS = ['json', 'vkey', 'pem', 'base64'] as const;
 
 /** `?format=vkey|pem|base64` answers that form alone as text; default JSON with all of them. */

@@ -12,11 +12,13 @@ export class CheckpointView {
   @ApiProperty({ description: 'The C2SP signed note, byte for byte as signed' }) readonly note!: string;
 }
 
+/** The answer of `POST /audit/checkpoints`. */
 export class CheckpointMadeView {
   @ApiProperty({ description: 'False when the log had not grown since the latest checkpoint, which is returned' }) readonly created!: boolean;
   @ApiProperty({ type: CheckpointView }) readonly checkpoint!: CheckpointView;
 }
 
+/** The answer of `GET /audit/proofs/:position`. */
 export class InclusionProofView {
   @ApiProperty({ description: 'Position of the event in the global log (decimal string)' }) readonly position!: string;
   @ApiProperty({ description: 'Its leaf index: its rank in the global log' }) readonly leafIndex!: number;
@@ -26,6 +28,7 @@ export class InclusionProofView {
   @ApiProperty({ type: CheckpointView }) readonly checkpoint!: CheckpointView;
 }
 
+/** The answer of `GET /audit/consistency`. */
 export class ConsistencyProofView {
   @ApiProperty() readonly from!: number;
   @ApiProperty() readonly to!: number;
@@ -34,6 +37,7 @@ export class ConsistencyProofView {
   @ApiProperty({ type: CheckpointView }) readonly toCheckpoint!: CheckpointView;
 }
 
+/** The answer of `GET /audit/public-key`. */
 export class PublicKeyView {
   @ApiProperty() readonly origin!: string;
   @ApiProperty({ description: 'C2SP verifier key: <name>+<key id>+<base64(0x01 ‖ key)>' }) readonly vkey!: string;
@@ -41,6 +45,7 @@ export class PublicKeyView {
   @ApiProperty({ description: 'The public key as SPKI PEM' }) readonly publicKeyPem!: string;
 }
 
+/** JSON of a stored checkpoint: hashes in hex. */
 export const checkpointView = (origin: string, checkpoint: StoredCheckpoint): CheckpointView => ({
   origin,
   treeSize: checkpoint.treeSize,
@@ -49,6 +54,7 @@ export const checkpointView = (origin: string, checkpoint: StoredCheckpoint): Ch
   note: checkpoint.note,
 });
 
+/** JSON of an inclusion proof. */
 export const inclusionProofView = (origin: string, proof: InclusionProofOf): InclusionProofView => ({
   position: proof.position.toString(),
   leafIndex: proof.leafIndex,
@@ -58,6 +64,7 @@ export const inclusionProofView = (origin: string, proof: InclusionProofOf): Inc
   checkpoint: checkpointView(origin, proof.checkpoint),
 });
 
+/** JSON of a consistency proof. */
 export const consistencyProofView = (origin: string, proof: ConsistencyProofOf): ConsistencyProofView => ({
   from: proof.from.treeSize,
   to: proof.to.treeSize,

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { canonicalize } from './canonical-json';
+
+/**
+ * The fields of a stored event that its leaf covers. The event store's `StoredEvent` has this
+ * shape; it is restated here so that this file, part of the offline verifier, imports no store.
+ * The event must be in its stored form: read without upcasters, since an upcaster changes `data`
+ * and `schemaVersion` on the way out and the leaf would no longer match what was sealed.
+ */
+export interface AuditableEvent {
+  readonly position: bigint;
+  readonly stream: string;
+  readonly revision: bigint;
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly recordedAt: string;
+  readonly data: object;
+  readonly metadata: object;
+}
+
+/**
+ * What a leaf hashes: one stored event as a plain JSON object. Positions and revisions are
+ * bigints in the store, which JSON and RFC 8785 cannot carry, so they are written as decimal
+ * strings; `actor` repeats `metadata.actor` (or `null`) at the top so that who decided is read
+ * without knowing the metadata's shape. Every member is always present.
+ */
+export interface LeafEnvelope {
+  /** Place in the global log, decimal. */
+  readonly position: string;
+  readonly stream: string;
+  /** Place in the stream, decimal. */
+  readonly revision: string;
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** When the store recorded the event (ISO 8601 UTC, milliseconds). */
+  readonly recordedAt: string;
+  readonly actor: unknown;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
+
+const LEAF_PREFIX = Uint8Array.of(0x00);
+
+/** The envelope of a stored event: exactly the JSON its leaf hashes. */
+export const leafEnvelopeOf = (event: AuditableEvent): LeafEnvelope => ({
+  position: event.position.toString(),
+  stream: event.stream,
+  revision: event.revision.toString(),
+  id: event.id,
+  type: event.type,
+  schemaVersion: event.schemaVersion,
+  recordedAt: event.recordedAt,
+  actor: (event.metadata as { actor?: unknown }).actor ?? null,
+  data: event.data,
+  metadata: event.metadata,
+});
+
+/** RFC 9162 leaf hash of an envelope: SHA-256(0x00 ‖ JCS(envelope)). */
+export const envelopeLeafHash = (envelope: LeafEnvelope): Buffer =>
+  createHash('sha256').update(LEAF_PREFIX).update(canonicalize(envelope), 'utf8').digest();
+
+/** The leaf hash of a stored event: what the sealer stores and the verifiers recompute. */
+export const eventLeafHash = (event: AuditableEvent): Buffer => envelopeLeafHash(leafEnvelopeOf(event));
