@@ -8,7 +8,7 @@ describe('GET /health on the embedded SQLite default', () => {
 
   it('answers ok without a token, with the store kind and an empty log', async () => {
     const response = await api.http.get('/health').expect(200);
-    expect(response.body).toEqual({ status: 'ok', eventStore: { kind: 'sqlite', headPosition: null } });
+    expect(response.body).toEqual({ status: 'ok', eventStore: { kind: 'sqlite', headPosition: null }, projections: expect.any(Array) });
   });
 
   it('serves the OpenAPI document without a token', async () => {

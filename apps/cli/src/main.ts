@@ -1,12 +1,22 @@
 import 'reflect-metadata';
 import { runDemo } from './demo.command';
+import { runProjections } from './projections.command';
+import { runEvidence } from './evidence.command';
+import { runCheckpoint } from './evidence-checkpoint.command';
 import { runStatus } from './status.command';
 import { runToken } from './token.command';
+import { runVerify } from './verify.command';
+import { runVerifyBundle } from './verify-bundle.command';
 
 /** `npm run cli -- <command>`: same configuration (environment) as the server, no HTTP. */
 const commands: Record<string, { describe: string; run: (args: string[]) => Promise<number> }> = {
   demo: { describe: 'record the Calais 2017–2018 data set through the command handlers (a second run appends nothing)', run: runDemo },
+  projections: { describe: 'rebuild [name] [--resume true]: rebuild read models beside the live ones; status: position, lag, last error', run: runProjections },
   status: { describe: 'show the configured event store and the head of its global log', run: runStatus },
+  checkpoint: { describe: 'seal what was appended and sign a checkpoint; prints its note (keep it outside the database): [--out FILE]', run: runCheckpoint },
+  evidence: { describe: 'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]', run: runEvidence },
+  verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },
+  'verify-bundle': { describe: 'check an evidence bundle offline, with no database: FILE [--key VKEY]', run: runVerifyBundle },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
 };
 

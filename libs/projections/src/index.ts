@@ -1,3 +1,18 @@
-// The projector runtime and read models are built in the read-models issue (#4); this library
-// exists now so the dependency rules cover it from the start.
-export {};
+export * from './projection';
+export * from './positions';
+export * from './read-store/read-store.port';
+export * from './read-store/read-store.config';
+export * from './read-store/create-read-store';
+export * from './read-store/sql';
+export * from './runtime/projector';
+export * from './runtime/projection-runtime';
+export * from './runtime/projection-status';
+export * from './mandates-board/mandates-board.projection';
+export * from './mandates-board/mandates-board.query';
+export * from './mandates-board/operator-portfolio';
+export * from './operators/operators.projection';
+export * from './operators/operators.query';
+export * from './history/history.projection';
+export * from './history/history.query';
+export * from './application-projections';
+export * from './runtime/rebuild';

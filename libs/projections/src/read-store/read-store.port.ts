@@ -1,0 +1,157 @@
+import type { ColumnValue, ColumnValues, Projection } from '../projection';
+
+/** Injection token for the configured {@link ReadStore}. */
+export const READ_STORE = Symbol('READ_STORE');
+
+/**
+ * `building`: not yet serving queries; `live`: the one queries read; `failed`: stopped on an event it
+ * could not apply (still serving queries if it was live); `retired`: replaced, tables dropped.
+ */
+export type GenerationState = 'building' | 'live' | 'failed' | 'retired';
+
+/** Why a projection stopped: the error, and the event it could not apply. */
+export interface ProjectionFailure {
+  readonly message: string;
+  readonly position: bigint;
+  readonly eventType: string;
+  readonly at: string;
+}
+
+/**
+ * One build of a projection into tables of its own. Bumping the version (or `projections rebuild`)
+ * starts a new generation beside the live one; it replaces it once caught up.
+ */
+export interface Generation {
+  readonly name: string;
+  readonly generation: number;
+  readonly version: number;
+  /** Last position applied; `undefined` before the first event. */
+  readonly checkpoint: bigint | undefined;
+  readonly eventsProcessed: number;
+  readonly state: GenerationState;
+  /** Whether queries read this generation. */
+  readonly active: boolean;
+  readonly createdAt: string;
+  /** When a batch was last committed (liveness of whoever builds it). */
+  readonly updatedAt: string;
+  readonly lastError: ProjectionFailure | undefined;
+}
+
+export interface GenerationRef {
+  readonly name: string;
+  readonly generation: number;
+}
+
+/** The SQL names of a generation's tables: `main` and one per child table. */
+export interface TableNames {
+  readonly main: string;
+  readonly children: Readonly<Record<string, string>>;
+}
+
+/** A row as loaded for the projector: its JSON and, when system-versioned, when its version began. */
+export interface LoadedRow {
+  readonly doc: string;
+  readonly recordedFrom?: string;
+}
+
+/** The end of a current version (system-versioned tables): deleted if it began at the same instant, else closed. */
+export interface EndRow {
+  readonly key: string;
+  readonly childKey?: string;
+  readonly toPosition: string;
+  readonly recordedTo: string;
+  /** When the ending version began, if the projector knows it (saves the store a lookup). */
+  readonly recordedFrom?: string;
+}
+
+export interface InsertRow {
+  readonly key: string;
+  readonly childKey?: string;
+  /** System-versioned tables only. */
+  readonly fromPosition?: string;
+  readonly toPosition?: string | null;
+  readonly recordedFrom?: string;
+  readonly recordedTo?: string | null;
+  /** Main table only. */
+  readonly doc?: string;
+  readonly values: ColumnValues;
+}
+
+export interface DeleteRow {
+  readonly key: string;
+  readonly childKey?: string;
+}
+
+/**
+ * What one batch does to one table, applied in this order: `deletes` (current tables), `ends`
+ * (system-versioned tables), then `inserts` (an upsert on a current main table).
+ */
+export interface TableChanges {
+  readonly deletes: DeleteRow[];
+  readonly ends: EndRow[];
+  readonly inserts: InsertRow[];
+}
+
+/** One batch: row changes and the checkpoint, committed in one transaction or not at all. */
+export interface BatchCommit {
+  readonly generation: GenerationRef;
+  /** Compare-and-set: the commit is refused unless the stored checkpoint is still this one. */
+  readonly expectedCheckpoint: bigint | undefined;
+  /** The last position applied; `undefined` only while the log is still empty. */
+  readonly checkpoint: bigint | undefined;
+  readonly events: number;
+  /** Keyed by table: `''` for the main table, else the child table's name. */
+  readonly tables: ReadonlyMap<string, TableChanges>;
+  /** Make this generation the one queries read (retiring the previous one) in the same transaction. */
+  readonly activate: boolean;
+}
+
+export type CommitOutcome =
+  | { readonly committed: true }
+  /** Another projector moved the checkpoint, or the generation was retired: nothing was written. */
+  | { readonly committed: false; readonly reason: 'checkpoint_moved' | 'retired'; readonly generation: Generation | undefined };
+
+/**
+ * The exclusive right to write one generation (a PostgreSQL advisory lock held by a session; in
+ * SQLite every commit is a compare-and-set instead). Released by `close()` or by the process dying.
+ */
+export interface ProjectionWriter {
+  readonly generation: GenerationRef;
+  load(keys: readonly string[]): Promise<Map<string, LoadedRow>>;
+  commit(batch: BatchCommit): Promise<CommitOutcome>;
+  recordFailure(failure: ProjectionFailure): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A query against the live generation; `?` placeholders in both dialects. */
+export interface SqlQuery {
+  readonly sql: string;
+  readonly params: readonly ColumnValue[];
+}
+
+export type ReadStoreKind = 'sqlite' | 'postgres';
+
+/**
+ * Where read models live: their tables, checkpoints and generations. Every adapter passes
+ * `testing/read-store.contract.ts` unchanged.
+ */
+export interface ReadStore {
+  readonly kind: ReadStoreKind;
+  /** Creates the tables of a new generation of `projection` (state `building`). */
+  createGeneration(projection: Projection<unknown>): Promise<Generation>;
+  generations(name: string): Promise<Generation[]>;
+  /** Every generation that is not retired, of every projection. */
+  allGenerations(): Promise<Generation[]>;
+  /** The generation queries read, if one has caught up. */
+  activeGeneration(name: string): Promise<Generation | undefined>;
+  /** Opens a writer for the generation, or `undefined` when another process holds it. */
+  openWriter(projection: Projection<unknown>, generation: GenerationRef): Promise<ProjectionWriter | undefined>;
+  /** Drops the tables of retired generations. */
+  dropRetired(name: string): Promise<void>;
+  /**
+   * Runs queries against the live generation's tables, all on one snapshot. `undefined` when no
+   * generation has caught up yet.
+   */
+  read<T>(projection: Projection<unknown>, build: (tables: TableNames) => readonly SqlQuery[]): Promise<T[][] | undefined>;
+  close(): Promise<void>;
+}

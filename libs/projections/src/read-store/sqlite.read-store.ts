@@ -1,0 +1,297 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ColumnValue, Projection } from '../projection';
+import { positionText } from '../positions';
+import { GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, tablesOfRow } from './generation-rows';
+import type {
+  BatchCommit,
+  CommitOutcome,
+  Generation,
+  GenerationRef,
+  LoadedRow,
+  ProjectionFailure,
+  ProjectionWriter,
+  ReadStore,
+  SqlQuery,
+  TableChanges,
+  TableNames,
+} from './read-store.port';
+import { allTables, createIndexesSql, createTablesSql, dropTablesSql, insertColumns, quote, SQLITE_DIALECT, tableNamesOf } from './sql-schema';
+
+export interface SqliteReadStoreOptions {
+  /** The database file: by default the event store's own (DESIGN §2: one file in the embedded mode). */
+  readonly path: string;
+  /** How long a writer waits for another process's write lock. Default 5 s. */
+  readonly busyTimeoutMs?: number;
+}
+
+const MIGRATIONS = [{ version: 1, sql: generationsTableSql(SQLITE_DIALECT) }];
+
+/** The same bookkeeping as the event store's migrations (shared `schema_migrations` table), for the `projections` component. */
+const migrate = (db: Database.Database): void => {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    component TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    applied_at TEXT NOT NULL,
+    PRIMARY KEY (component, version)
+  )`);
+  db.transaction(() => {
+    const applied = (db.prepare(`SELECT coalesce(max(version), 0) AS v FROM schema_migrations WHERE component = 'projections'`).get() as { v: number }).v;
+    for (const migration of MIGRATIONS) {
+      if (migration.version <= applied) continue;
+      db.exec(migration.sql);
+      db.prepare(`INSERT INTO schema_migrations (component, version, applied_at) VALUES ('projections', ?, ?)`).run(migration.version, new Date().toISOString());
+    }
+  }).immediate();
+};
+
+const isMissingTable = (error: unknown): boolean => error instanceof Error && /no such table/.test(error.message);
+
+type Statement = Database.Statement<unknown[], unknown>;
+
+/**
+ * Read models in SQLite. Every commit is one `BEGIN IMMEDIATE` transaction that first compares the
+ * stored checkpoint with the one the projector started from: of two projectors on one generation,
+ * only one can commit a given batch, so an effect is never applied twice. The connection uses
+ * `synchronous=NORMAL`: a power loss may lose the last commits, but rows and checkpoint together,
+ * and the projector applies those events again.
+ */
+export class SqliteReadStore implements ReadStore {
+  readonly kind = 'sqlite' as const;
+  private readonly statements = new Map<string, Statement>();
+
+  private constructor(private readonly db: Database.Database) {}
+
+  static open(options: SqliteReadStoreOptions): SqliteReadStore {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const db = new Database(options.path);
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    // 64 MB of page cache (the default is 2 MB): a rebuild touches rows all over the tables; and
+    // reads through a memory map (address space, not memory), which saves a copy per page read.
+    db.pragma('cache_size = -65536');
+    db.pragma(`mmap_size = ${2 ** 30}`);
+    migrate(db);
+    return new SqliteReadStore(db);
+  }
+
+  /** A statement prepared once per SQL text (the set of texts is small: one per table and operation). */
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size > 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private generationRow(name: string, generation: number): GenerationRow | undefined {
+    return this.statement(`SELECT ${GENERATION_COLUMNS} FROM projection_generations WHERE name = ? AND generation = ?`).get(name, generation) as
+      | GenerationRow
+      | undefined;
+  }
+
+  async createGeneration(projection: Projection<unknown>): Promise<Generation> {
+    return this.db
+      .transaction(() => {
+        const { next } = this.db.prepare('SELECT coalesce(max(generation), 0) + 1 AS next FROM projection_generations WHERE name = ?').get(projection.name) as {
+          next: number;
+        };
+        const tables = tableNamesOf(projection, next);
+        // Leftovers of a generation number reused after its row was removed by hand.
+        for (const sql of dropTablesSql(allTables(tables))) this.db.exec(sql);
+        for (const sql of createTablesSql(projection, next, SQLITE_DIALECT)) this.db.exec(sql);
+        const now = new Date().toISOString();
+        this.db
+          .prepare(
+            `INSERT INTO projection_generations (name, generation, version, state, active, tables, created_at, updated_at)
+             VALUES (?, ?, ?, 'building', 0, ?, ?, ?)`,
+          )
+          .run(projection.name, next, projection.version, JSON.stringify(tables), now, now);
+        return generationOf(this.generationRow(projection.name, next)!);
+      })
+      .immediate();
+  }
+
+  async generations(name: string): Promise<Generation[]> {
+    const rows = this.statement(`SELECT ${GENERATION_COLUMNS} FROM projection_generations WHERE name = ? ORDER BY generation`).all(name) as GenerationRow[];
+    return rows.map(generationOf);
+  }
+
+  async allGenerations(): Promise<Generation[]> {
+    const rows = this.statement(
+      `SELECT ${GENERATION_COLUMNS} FROM projection_generations WHERE state <> 'retired' ORDER BY name, generation`,
+    ).all() as GenerationRow[];
+    return rows.map(generationOf);
+  }
+
+  async activeGeneration(name: string): Promise<Generation | undefined> {
+    const row = this.statement(`SELECT ${GENERATION_COLUMNS} FROM projection_generations WHERE name = ? AND active = 1`).get(name) as
+      | GenerationRow
+      | undefined;
+    return row && generationOf(row);
+  }
+
+  async openWriter(projection: Projection<unknown>, ref: GenerationRef): Promise<ProjectionWriter | undefined> {
+    const row = this.generationRow(ref.name, ref.generation);
+    if (!row || row.state === 'retired') return undefined;
+    return new SqliteProjectionWriter(this, projection, ref, tablesOfRow(row));
+  }
+
+  async dropRetired(name: string): Promise<void> {
+    const rows = this.statement(`SELECT tables FROM projection_generations WHERE name = ? AND state = 'retired'`).all(name) as GenerationRow[];
+    const existing = new Set((this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
+    const drops = rows.flatMap((row) => allTables(tablesOfRow(row))).filter((table) => existing.has(table));
+    if (drops.length === 0) return;
+    this.db.transaction(() => dropTablesSql(drops).forEach((sql) => this.db.exec(sql))).immediate();
+    this.statements.clear();
+  }
+
+  async read<T>(projection: Projection<unknown>, build: (tables: TableNames) => readonly SqlQuery[]): Promise<T[][] | undefined> {
+    // A deferred transaction reads one snapshot (WAL): the pointer and the rows agree.
+    const run = this.db.transaction(() => {
+      const row = this.statement(`SELECT tables FROM projection_generations WHERE name = ? AND active = 1`).get(projection.name) as
+        | Pick<GenerationRow, 'tables'>
+        | undefined;
+      if (!row) return undefined;
+      return build(tablesOfRow(row)).map((query) => this.statement(query.sql).all(...query.params) as T[]);
+    });
+    try {
+      return run.deferred();
+    } catch (error) {
+      // Another process switched generations and dropped the old tables between two statements.
+      if (!isMissingTable(error)) throw error;
+      this.statements.clear();
+      return run.deferred();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** @internal The writer's load and commit; synchronous, so a batch never interleaves with other work. */
+  loadRows(projection: Projection<unknown>, tables: TableNames, keys: readonly string[]): Map<string, LoadedRow> {
+    const versioned = projection.history === 'system-versioned';
+    const statement = this.statement(
+      versioned
+        ? `SELECT doc, recorded_from AS recordedFrom FROM ${quote(tables.main)} WHERE key = ? AND recorded_to IS NULL`
+        : `SELECT doc FROM ${quote(tables.main)} WHERE key = ?`,
+    );
+    const rows = new Map<string, LoadedRow>();
+    for (const key of keys) {
+      const row = statement.get(key) as LoadedRow | undefined;
+      if (row) rows.set(key, row);
+    }
+    return rows;
+  }
+
+  /** @internal */
+  commitBatch(projection: Projection<unknown>, tables: TableNames, batch: BatchCommit): CommitOutcome {
+    const { name, generation } = batch.generation;
+    return this.db
+      .transaction((): CommitOutcome => {
+        const row = this.generationRow(name, generation);
+        if (!row || row.state === 'retired') return { committed: false, reason: 'retired', generation: row && generationOf(row) };
+        if (row.checkpoint !== (batch.expectedCheckpoint === undefined ? null : positionText(batch.expectedCheckpoint))) {
+          return { committed: false, reason: 'checkpoint_moved', generation: generationOf(row) };
+        }
+        for (const [table, changes] of batch.tables) this.applyChanges(projection, tables, table, changes);
+        const now = new Date().toISOString();
+        if (batch.activate && row.active !== 1) {
+          for (const sql of createIndexesSql(projection, generation)) this.db.exec(sql);
+          this.statement(`UPDATE projection_generations SET active = 0, state = 'retired', updated_at = ? WHERE name = ? AND active = 1`).run(now, name);
+        }
+        const active = batch.activate || row.active === 1;
+        this.statement(
+          `UPDATE projection_generations
+           SET checkpoint = ?, events_processed = events_processed + ?, state = ?, active = ?, updated_at = ?
+           WHERE name = ? AND generation = ?`,
+        ).run(batch.checkpoint === undefined ? null : positionText(batch.checkpoint), batch.events, active ? 'live' : 'building', active ? 1 : 0, now, name, generation);
+        return { committed: true };
+      })
+      .immediate();
+  }
+
+  private applyChanges(projection: Projection<unknown>, tables: TableNames, table: string, changes: TableChanges): void {
+    const child = table !== '';
+    const name = quote(child ? tables.children[table] : tables.main);
+    const versioned = projection.history === 'system-versioned';
+    const childKey = child ? ' AND child_key = ?' : '';
+    const keyOf = (row: { key: string; childKey?: string }): string[] => (child ? [row.key, row.childKey!] : [row.key]);
+    if (changes.deletes.length > 0) {
+      const remove = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey}`);
+      for (const row of changes.deletes) remove.run(...keyOf(row));
+    }
+    if (changes.ends.length > 0) {
+      // A version that would end at the instant it began never was current: it is removed, so the
+      // rows do not depend on where batch boundaries fell.
+      const removeEmpty = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey} AND recorded_to IS NULL AND recorded_from = ?`);
+      const remove = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey} AND recorded_to IS NULL`);
+      const close = this.statement(`UPDATE ${name} SET to_position = ?, recorded_to = ? WHERE key = ?${childKey} AND recorded_to IS NULL`);
+      for (const end of changes.ends) {
+        if (end.recordedFrom === end.recordedTo) remove.run(...keyOf(end));
+        else {
+          if (end.recordedFrom === undefined) removeEmpty.run(...keyOf(end), end.recordedTo);
+          close.run(end.toPosition, end.recordedTo, ...keyOf(end));
+        }
+      }
+    }
+    if (changes.inserts.length > 0) {
+      const columns = child ? projection.children![table].columns : projection.columns;
+      const names = insertColumns(versioned, child, columns);
+      const upsert =
+        !versioned && !child
+          ? ` ON CONFLICT (key) DO UPDATE SET ${names
+              .filter((c) => c !== 'key')
+              .map((c) => `${quote(c)} = excluded.${quote(c)}`)
+              .join(', ')}`
+          : '';
+      const insert = this.statement(`INSERT INTO ${name} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')})${upsert}`);
+      const valueNames = Object.keys(columns);
+      for (const row of changes.inserts) {
+        const values: ColumnValue[] = [row.key];
+        if (child) values.push(row.childKey!);
+        if (versioned) values.push(row.fromPosition!, row.toPosition ?? null, row.recordedFrom!, row.recordedTo ?? null);
+        if (!child) values.push(row.doc!);
+        for (const column of valueNames) values.push(row.values[column] ?? null);
+        insert.run(...values);
+      }
+    }
+  }
+
+  /** @internal */
+  recordFailureOf(ref: GenerationRef, failure: ProjectionFailure): void {
+    this.statement(
+      `UPDATE projection_generations
+       SET state = 'failed', error_message = ?, error_position = ?, error_event_type = ?, error_at = ?, updated_at = ?
+       WHERE name = ? AND generation = ? AND state <> 'retired'`,
+    ).run(failure.message, positionText(failure.position), failure.eventType, failure.at, failure.at, ref.name, ref.generation);
+  }
+}
+
+class SqliteProjectionWriter implements ProjectionWriter {
+  constructor(
+    private readonly store: SqliteReadStore,
+    private readonly projection: Projection<unknown>,
+    readonly generation: GenerationRef,
+    private readonly tables: TableNames,
+  ) {}
+
+  async load(keys: readonly string[]): Promise<Map<string, LoadedRow>> {
+    return this.store.loadRows(this.projection, this.tables, keys);
+  }
+
+  async commit(batch: BatchCommit): Promise<CommitOutcome> {
+    return this.store.commitBatch(this.projection, this.tables, batch);
+  }
+
+  async recordFailure(failure: ProjectionFailure): Promise<void> {
+    this.store.recordFailureOf(this.generation, failure);
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,232 @@
+import type { StoredEvent } from '@mandate-ledger/event-store';
+import type { ColumnValues, Projection } from '../projection';
+import { paddedPosition } from '../positions';
+import type { EndRow, InsertRow, LoadedRow, TableChanges } from '../read-store/read-store.port';
+
+/** A row as the projector knows it: its value, JSON, filter columns and child rows. */
+export interface RowState {
+  readonly doc: unknown;
+  readonly json: string;
+  /** When its current version began (system-versioned tables). */
+  readonly recordedFrom?: string;
+  readonly values: ColumnValues;
+  /** Per child table: child key → values. */
+  readonly children: ReadonlyMap<string, ReadonlyMap<string, ColumnValues>>;
+  /** Per child table: the array `rowsOf` returned, to reuse the map when it returns the same one. */
+  readonly childRows: ReadonlyMap<string, readonly ColumnValues[]>;
+}
+
+/** The value `evolve` computed for one key, before it is applied. */
+export interface RowUpdate {
+  readonly key: string;
+  readonly next: RowState | undefined;
+}
+
+interface OpenVersion {
+  readonly fromPosition: string;
+  readonly recordedFrom: string;
+  toPosition?: string;
+  recordedTo?: string;
+}
+
+interface PendingRow extends OpenVersion {
+  readonly json: string;
+  readonly values: ColumnValues;
+}
+
+interface PendingChild extends OpenVersion {
+  readonly childKey: string;
+  readonly values: ColumnValues;
+}
+
+interface KeyChanges {
+  readonly base: RowState | undefined;
+  current: RowState | undefined;
+  baseEnd?: { toPosition: string; recordedTo: string; recordedFrom?: string };
+  readonly versions: PendingRow[];
+  readonly childEnds: Map<string, Map<string, { toPosition: string; recordedTo: string }>>;
+  readonly childInserts: Map<string, PendingChild[]>;
+}
+
+const NO_ROWS: ReadonlyMap<string, ColumnValues> = new Map();
+
+const childKeyOf = (values: ColumnValues, columns: readonly string[]): string => JSON.stringify(columns.map((c) => values[c] ?? null));
+
+/** Computes a row's state from its value: the pure part of a projection, run before any write. */
+export const rowStateOf = (projection: Projection<unknown>, doc: unknown, json: string, recordedFrom?: string, previous?: RowState): RowState => {
+  const children = new Map<string, ReadonlyMap<string, ColumnValues>>();
+  const childRows = new Map<string, readonly ColumnValues[]>();
+  for (const [name, table] of Object.entries(projection.children ?? {})) {
+    const list = table.rowsOf(doc);
+    childRows.set(name, list);
+    const same = previous?.childRows.get(name) === list ? previous?.children.get(name) : undefined;
+    if (same) {
+      children.set(name, same);
+      continue;
+    }
+    const columns = Object.keys(table.columns);
+    const rows = new Map<string, ColumnValues>();
+    for (const values of list) rows.set(childKeyOf(values, columns), values);
+    children.set(name, rows);
+  }
+  return { doc, json, recordedFrom, values: projection.columnsOf(doc), children, childRows };
+};
+
+export const rowStateOfLoaded = (projection: Projection<unknown>, loaded: LoadedRow): RowState =>
+  rowStateOf(projection, JSON.parse(loaded.doc), loaded.doc, loaded.recordedFrom);
+
+/**
+ * The effect of one batch on the rows it touched, kept in memory until the batch commits. For
+ * system-versioned projections every change closes the current version at the event's
+ * `recordedAt` and opens a new one; a version that would be closed at the instant it was opened
+ * (two events of one append) is dropped, so the rows never depend on where batches were cut.
+ */
+export class RowChanges {
+  private readonly keys = new Map<string, KeyChanges>();
+  private readonly versioned: boolean;
+
+  constructor(private readonly projection: Projection<unknown>) {
+    this.versioned = projection.history === 'system-versioned';
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** The row as of the events applied so far in this batch, else `base` (the committed one). */
+  current(key: string, base: () => RowState | undefined): RowState | undefined {
+    const changes = this.keys.get(key);
+    return changes ? changes.current : base();
+  }
+
+  apply(event: StoredEvent, base: RowState | undefined, update: RowUpdate): void {
+    let changes = this.keys.get(update.key);
+    if (!changes) {
+      changes = { base, current: base, versions: [], childEnds: new Map(), childInserts: new Map() };
+      this.keys.set(update.key, changes);
+    }
+    const previous = changes.current;
+    const next = update.next;
+    if (previous === undefined && next === undefined) return;
+    if (previous !== undefined && next !== undefined && previous.json === next.json) return;
+    if (!this.versioned) {
+      changes.current = next;
+      return;
+    }
+    const position = paddedPosition(event.position);
+    // Clamped: a version never begins before the one it replaces, even if clocks stepped back.
+    const at = previous?.recordedFrom !== undefined && previous.recordedFrom > event.recordedAt ? previous.recordedFrom : event.recordedAt;
+    if (previous !== undefined) {
+      const open = changes.versions.at(-1);
+      if (open) close(changes.versions, open, position, at);
+      else changes.baseEnd = { toPosition: position, recordedTo: at, recordedFrom: previous.recordedFrom };
+    }
+    if (next !== undefined) changes.versions.push({ fromPosition: position, recordedFrom: at, json: next.json, values: next.values });
+    for (const table of Object.keys(this.projection.children ?? {})) {
+      const before = previous?.children.get(table) ?? NO_ROWS;
+      const after = next?.children.get(table) ?? NO_ROWS;
+      if (before === after) continue;
+      let inserts = changes.childInserts.get(table);
+      if (!inserts) changes.childInserts.set(table, (inserts = []));
+      for (const childKey of before.keys()) {
+        if (after.has(childKey)) continue;
+        const open = findOpen(inserts, childKey);
+        if (open) close(inserts, open, position, at);
+        else {
+          let ends = changes.childEnds.get(table);
+          if (!ends) changes.childEnds.set(table, (ends = new Map()));
+          ends.set(childKey, { toPosition: position, recordedTo: at });
+        }
+      }
+      for (const [childKey, values] of after) {
+        if (!before.has(childKey)) inserts.push({ childKey, fromPosition: position, recordedFrom: at, values });
+      }
+    }
+    changes.current = next === undefined ? undefined : { ...next, recordedFrom: at };
+  }
+
+  /** The SQL-level changes, table by table (`''` is the main table). */
+  tableChanges(): Map<string, TableChanges> {
+    const tables = new Map<string, TableChanges>();
+    const table = (name: string): TableChanges => {
+      let changes = tables.get(name);
+      if (!changes) tables.set(name, (changes = { deletes: [], ends: [], inserts: [] }));
+      return changes;
+    };
+    for (const [key, changes] of this.keys) {
+      if (this.versioned) this.versionedChanges(key, changes, table);
+      else this.currentChanges(key, changes, table);
+    }
+    return tables;
+  }
+
+  /** The committed state of every touched row after this batch (for the projector's cache). */
+  results(): IterableIterator<[string, RowState | undefined]> {
+    const entries = [...this.keys].map(([key, changes]): [string, RowState | undefined] => [key, changes.current]);
+    return entries[Symbol.iterator]();
+  }
+
+  private versionedChanges(key: string, changes: KeyChanges, table: (name: string) => TableChanges): void {
+    if (changes.baseEnd) table('').ends.push({ key, ...changes.baseEnd });
+    for (const version of changes.versions) {
+      table('').inserts.push({
+        key,
+        fromPosition: version.fromPosition,
+        toPosition: version.toPosition ?? null,
+        recordedFrom: version.recordedFrom,
+        recordedTo: version.recordedTo ?? null,
+        doc: version.json,
+        values: version.values,
+      });
+    }
+    for (const [name, ends] of changes.childEnds) {
+      const target = table(name).ends;
+      for (const [childKey, end] of ends) target.push({ key, childKey, ...end } satisfies EndRow);
+    }
+    for (const [name, inserts] of changes.childInserts) {
+      if (inserts.length === 0) continue;
+      const target = table(name).inserts;
+      for (const child of inserts) {
+        target.push({
+          key,
+          childKey: child.childKey,
+          fromPosition: child.fromPosition,
+          toPosition: child.toPosition ?? null,
+          recordedFrom: child.recordedFrom,
+          recordedTo: child.recordedTo ?? null,
+          values: child.values,
+        } satisfies InsertRow);
+      }
+    }
+  }
+
+  private currentChanges(key: string, changes: KeyChanges, table: (name: string) => TableChanges): void {
+    const { base, current } = changes;
+    if (base?.json === current?.json) return;
+    if (current === undefined) table('').deletes.push({ key });
+    else table('').inserts.push({ key, doc: current.json, values: current.values });
+    for (const name of Object.keys(this.projection.children ?? {})) {
+      const before = base?.children.get(name) ?? new Map<string, ColumnValues>();
+      const after = current?.children.get(name) ?? new Map<string, ColumnValues>();
+      for (const childKey of before.keys()) if (!after.has(childKey)) table(name).deletes.push({ key, childKey });
+      for (const [childKey, values] of after) if (!before.has(childKey)) table(name).inserts.push({ key, childKey, values });
+    }
+  }
+}
+
+const findOpen = (versions: readonly PendingChild[], childKey: string): PendingChild | undefined => {
+  for (let i = versions.length - 1; i >= 0; i--) {
+    const version = versions[i];
+    if (version.childKey === childKey && version.recordedTo === undefined) return version;
+  }
+  return undefined;
+};
+
+/** Ends an in-memory version; one that began at this very instant was never current and is removed. */
+const close = <V extends OpenVersion>(versions: V[], version: V, position: string, at: string): void => {
+  if (version.recordedFrom === at) versions.splice(versions.indexOf(version), 1);
+  else {
+    version.toPosition = position;
+    version.recordedTo = at;
+  }
+};

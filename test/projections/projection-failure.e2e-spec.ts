@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EVENT_STORE, type EventStore, uuidv7 } from '@mandate-ledger/event-store';
+import { startApi, type TestApi } from '../support/api';
+import { spawnTs } from '../support/child-process';
+
+// An event the board cannot apply (a type from a newer version of the application, say) stops the
+// board: /health reports it with the event, reads that need it answer 503, `projections status`
+// shows it, and nothing after it is applied.
+
+const runStatus = (env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> =>
+  new Promise((resolve, reject) => {
+    const child = spawnTs('test/projections/support/rebuild-until-killed.ts', ['status'], env);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+
+describe('a projection stopped by an event it cannot apply', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-projection-failure-'));
+  const env = { DATA_DIR: dir, SQLITE_PATH: join(dir, 'ledger.db') };
+  let api: TestApi;
+  afterAll(async () => {
+    await api?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('is reported by /health, refuses reads that need it, and shows in projections status', async () => {
+    api = await startApi(env);
+    const admin = api.bearer({ sub: 'admin-1', role: 'admin' });
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const actor = { sub: 'future-release', role: 'admin' };
+    const bad = await store.appendToStream(
+      `mandate-${uuidv7()}`,
+      [{ id: uuidv7(), type: 'MandateTransferred', schemaVersion: 1, data: { to: 'another operator' }, metadata: { actor, correlationId: 'x' } }],
+      'no_stream',
+    );
+
+    // The health check reports it as soon as the projector has recorded it.
+    let health = await api.http.get('/health').expect(200);
+    for (let i = 0; i < 500 && health.body.status !== 'degraded'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      health = await api.http.get('/health').expect(200);
+    }
+    const board = health.body.projections.find((p: { name: string }) => p.name === 'mandates_board');
+    expect(health.body.status).toBe('degraded');
+    expect(board).toMatchObject({ state: 'failed' });
+    const failed = board.live ?? board.building;
+    expect(failed.lastError).toMatchObject({
+      position: bad.position.toString(),
+      eventType: 'MandateTransferred',
+      message: expect.stringContaining('does not know the mandate event type MandateTransferred'),
+    });
+    // The others apply it (or ignore it) and go on.
+    expect(health.body.projections.find((p: { name: string }) => p.name === 'history').state).toBe('live');
+
+    const refused = await api.http.get(`/mandates?minPosition=${bad.position}`).set('Authorization', admin).expect(503);
+    expect(refused.body.code).toMatch(/^PROJECTION_(FAILED|NOT_READY)$/);
+
+    const status = await runStatus(env);
+    expect(status.code).toBe(1);
+    expect(status.output).toMatch(/mandates_board \| 1 +\| failed/);
+    expect(status.output).toContain(`MandateTransferred at ${bad.position}`);
+  });
+});
