@@ -63,6 +63,17 @@ interface EventRow {
   recorded_at: string;
 }
 
+/** An append waiting for the next group commit. */
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { readonly result: AppendResult } | { readonly error: unknown };
+
 const COLUMNS = 'position, id, stream, revision, type, schema_version, data, metadata, recorded_at';
 
 const isUniqueViolation = (error: unknown): error is Error & { code: string } =>
@@ -72,12 +83,18 @@ const isUniqueViolation = (error: unknown): error is Error & { code: string } =>
  * The embedded default: one SQLite file in WAL mode with `synchronous=FULL`, so an acknowledged
  * append survives a crash of the process or the machine. SQLite serializes writers, so positions
  * are assigned in commit order and a reader can never see a later position before an earlier one.
+ *
+ * Group commit: the appends this process makes while its event loop is busy are committed together
+ * at the next turn, one transaction and one `fsync` for all of them, each in its own savepoint, so
+ * that one append's conflict never undoes another's. None is acknowledged before that commit.
  */
 export class SqliteEventStore implements EventStore {
   private readonly appended: AppendSignal;
   private readonly upcasters: UpcasterChain;
   private readonly statements;
   private readonly appendInTransaction;
+  private readonly appendAllInTransaction;
+  private queue: PendingAppend[] = [];
 
   private constructor(
     private readonly db: Database.Database,
@@ -104,6 +121,16 @@ export class SqliteEventStore implements EventStore {
     this.appendInTransaction = db.transaction((stream: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
       this.insertBatch(stream, events, expected),
     );
+    // A transaction function called inside another one runs in a savepoint (better-sqlite3).
+    this.appendAllInTransaction = db.transaction((pending: readonly PendingAppend[]): AppendOutcome[] =>
+      pending.map(({ stream, events, expected }) => {
+        try {
+          return { result: this.appendInTransaction(stream, events, expected) };
+        } catch (error) {
+          return { error };
+        }
+      }),
+    );
   }
 
   /** Opens (creating and migrating if needed) the store at `options.path`. */
@@ -124,16 +151,41 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     validateAppend(stream, events, expected, MAX_BATCH);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ stream, events, expected, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  /** Commits every queued append in one transaction, then settles each. */
+  private commitQueued(): void {
+    const pending = this.queue;
+    this.queue = [];
+    if (pending.length === 0) return;
+    let outcomes: AppendOutcome[];
     try {
-      const result = this.appendInTransaction.immediate(stream, events, expected);
-      this.appended.notify();
-      return result;
+      outcomes = this.appendAllInTransaction.immediate(pending);
     } catch (error) {
+      // The commit itself failed (the write lock not obtained, a full disk): nothing was appended.
+      for (const append of pending) append.reject(error);
+      return;
+    }
+    this.appended.notify();
+    pending.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if ('result' in outcome) append.resolve(outcome.result);
+      else this.settleRefused(append, outcome.error);
+    });
+  }
+
+  private settleRefused({ stream, events, expected, resolve, reject }: PendingAppend, error: unknown): void {
+    try {
       // Ids are looked up only when the append failed: a retried command is rare, a lookup per event is not.
       const stored = this.storedIdentities(events);
-      if (stored.length > 0) return originalResultOf(stream, events, stored);
-      if (isUniqueViolation(error)) throw this.conflict(stream, expected);
-      throw error;
+      if (stored.length > 0) resolve(originalResultOf(stream, events, stored));
+      else reject(isUniqueViolation(error) ? this.conflict(stream, expected) : error);
+    } catch (lookupError) {
+      reject(lookupError);
     }
   }
 
@@ -194,6 +246,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.db.open) this.commitQueued();
     this.appended.notify();
     if (this.db.open) this.db.close();
   }

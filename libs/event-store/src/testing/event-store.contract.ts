@@ -225,6 +225,25 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
         expect((await store.appendToStream(stream, events(1), 2n)).revision).toBe(3n);
       });
 
+      it('settles appends issued together each on its own: a conflict or a retry never undoes another', async () => {
+        const [shared, own] = [streamName(), streamName()];
+        const first = events(2);
+        const rival = events(1);
+        const outcomes = await Promise.allSettled([
+          store.appendToStream(shared, first, 'no_stream'),
+          store.appendToStream(shared, rival, 'no_stream'),
+          store.appendToStream(own, events(1), 'any'),
+          store.appendToStream(shared, first, 'no_stream'),
+        ]);
+
+        expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+        const [granted, refused, , retried] = outcomes;
+        expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
+        expect((retried as PromiseFulfilledResult<unknown>).value).toEqual((granted as PromiseFulfilledResult<unknown>).value);
+        expect((await store.readStream(shared)).map((e) => e.id)).toEqual(first.map((e) => e.id));
+        expect(await store.readStream(own)).toHaveLength(1);
+      });
+
       it('leaves the stream untouched when an expectation fails', async () => {
         const stream = streamName();
         await store.appendToStream(stream, events(2), 'no_stream');
