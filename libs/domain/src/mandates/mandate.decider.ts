@@ -1,8 +1,8 @@
 import { operatorDeregistered, operatorNotRegistered } from '../operators/operator.errors';
-import { addDays, CalendarDate, isAfter, isBefore, isWithin, utcDateOf } from '../shared/dates';
-import { CommandMetadata, Decider } from '../shared/decider';
-import { dateInFuture, invalidPeriod } from '../shared/domain-error';
-import { requireDate, requireStaff, requireText } from '../shared/validation';
+import { addDays, CalendarDate, isAfter, isBefore, isWithin } from '../shared/dates';
+import { Decider } from '../shared/decider';
+import { invalidPeriod } from '../shared/domain-error';
+import { requireDate, requireNotInFuture, requireStaff, requireText } from '../shared/validation';
 import {
   AmendMandate,
   CompleteMandateMission,
@@ -71,11 +71,6 @@ const requireOpen = (state: MandateState, mandateId: string): GrantedMandate & {
   if (mandate.status === 'terminated') throw mandateTerminated();
   if (mandate.status === 'completed') throw mandateCompleted();
   return mandate;
-};
-
-// A day of slack: `now` is UTC, the officer may be in Mayotte or Réunion, already tomorrow.
-const requireNotInFuture = (date: CalendarDate, field: string, { now }: CommandMetadata) => {
-  if (isAfter(date, addDays(utcDateOf(now), 1))) throw dateInFuture(field, date);
 };
 
 const staffReport = (staff: Staffing) => {

@@ -1,4 +1,5 @@
-import { CalendarDate, isAfter, isBefore, isWithin } from '../shared/dates';
+import { DateInterval, gapsWithin, intersectIntervals, mergeIntervals } from '../shared/date-intervals';
+import { addDays, CalendarDate, isAfter, isBefore, isWithin } from '../shared/dates';
 import { MandateId, OperatorId } from '../shared/ids';
 import { Authority, Financing, Instrument, LegalReference, LinkedObligation, Mission, Period, Staffing, Territory } from './mandate.terms';
 
@@ -78,4 +79,42 @@ export const indicatorsDeclaredBetween = (mandate: GrantedMandate, start: Calend
     (version, i) => !isAfter(version.effectiveFrom, end) && isAfter(mandate.terms[i + 1]?.effectiveFrom ?? '9999-12-31', start),
   );
   return new Set((versions.length > 0 ? versions : [mandate.terms[0]]).flatMap((v) => v.missions.flatMap((m) => m.indicators.map((i) => i.name))));
+};
+
+/** The last day the mandate can be in force: its end, or the day before a termination or completion takes effect. */
+const lastDayInForce = (mandate: GrantedMandate): CalendarDate => {
+  const closedFrom = mandate.status === 'terminated' ? mandate.terminatedFrom : mandate.status === 'completed' ? mandate.completedOn : undefined;
+  return closedFrom !== undefined && !isAfter(closedFrom, mandate.period.end) ? addDays(closedFrom, -1) : mandate.period.end;
+};
+
+const inForce = (mandate: GrantedMandate): DateInterval[] => {
+  const to = lastDayInForce(mandate);
+  return isAfter(mandate.period.start, to) ? [] : [{ from: mandate.period.start, to }];
+};
+
+/** The days on which {@link mandateStatusOn} reads `suspended`, merged. */
+export const suspendedIntervals = (mandate: GrantedMandate): DateInterval[] => {
+  const window = inForce(mandate);
+  const suspensions = mandate.suspensions.map(({ from, until }) => ({ from, to: until === undefined ? window[0]?.to ?? from : addDays(until, -1) }));
+  return intersectIntervals(mergeIntervals(suspensions.filter(({ from, to }) => !isAfter(from, to))), window);
+};
+
+/** Days in effect with the same terms: `from`..`to`, both included. */
+export interface InEffectSpan extends DateInterval {
+  readonly terms: TermsVersion;
+}
+
+/**
+ * The days on which {@link mandateStatusOn} reads `active`, split where the terms in force change
+ * (an amendment of missions, territory or staffing), in date order.
+ */
+export const inEffectSpans = (mandate: GrantedMandate): InEffectSpan[] => {
+  const [window] = inForce(mandate);
+  if (window === undefined) return [];
+  const active = gapsWithin(suspendedIntervals(mandate), window);
+  return mandate.terms.flatMap((terms, i) => {
+    const next = mandate.terms[i + 1]?.effectiveFrom;
+    const version = { from: terms.effectiveFrom, to: next === undefined ? window.to : addDays(next, -1) };
+    return intersectIntervals(active, [version]).map((interval) => ({ ...interval, terms }));
+  });
 };

@@ -1,4 +1,4 @@
-import { addDays, addYears, compareDates, daysBetween, isCalendarDate, isWithin, utcDateOf } from './dates';
+import { addDays, addYears, compareDates, daysBetween, isCalendarDate, isInstant, isWithin, utcDateOf } from './dates';
 
 describe('calendar dates', () => {
   it.each(['2017-07-27', '2016-02-29', '2000-02-29', '0001-01-01', '9999-12-31'])('accepts %s', (date) =>
@@ -39,4 +39,12 @@ describe('calendar dates', () => {
     expect(utcDateOf('2017-07-27T23:30:00Z')).toBe('2017-07-27');
     expect(() => utcDateOf('yesterday')).toThrow(RangeError);
   });
+
+  it.each(['2018-03-01T09:00:00Z', '2018-03-01T09:00:00.123Z', '2018-03-01T10:00:00+01:00', '2018-03-01T09:00:00.123456Z'])('accepts the instant %s', (value) =>
+    expect(isInstant(value)).toBe(true));
+
+  it.each(['2018-03-01', '2018-03-01T09:00Z', '2018-03-01T09:00:00', '2018-02-30T09:00:00Z', '2018-03-01T25:00:00Z', 'yesterday', 1519894800000])(
+    'refuses %p as an instant',
+    (value) => expect(isInstant(value)).toBe(false),
+  );
 });

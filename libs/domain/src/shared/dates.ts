@@ -68,3 +68,9 @@ export const utcDateOf = (instant: string): CalendarDate => {
   if (Number.isNaN(time)) throw new RangeError(`not an ISO 8601 instant: ${instant}`);
   return fromDayNumber(Math.floor(time / 86_400_000));
 };
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 instant with seconds and an offset (`2018-03-01T09:00:00Z`), such as `asKnownAt`. */
+export const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(new Date(value).getTime());

@@ -23,6 +23,8 @@ export const invalidField = (field: string, expected: string) =>
   new DomainError('INVALID_FIELD', `${field} must be ${expected}`);
 export const invalidDate = (field: string, value: unknown) =>
   new DomainError('INVALID_DATE', `${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+export const invalidInstant = (field: string, value: unknown) =>
+  new DomainError('INVALID_INSTANT', `${field} must be an ISO 8601 instant such as 2018-03-01T09:00:00Z, got ${JSON.stringify(value)}`);
 export const invalidPeriod = (field: string, start: string, end: string) =>
   new DomainError('INVALID_PERIOD', `${field} starts on ${start}, after its end ${end}`);
 export const invalidStaffing = (field: string) =>

@@ -1,5 +1,6 @@
-import { CalendarDate, isBefore, isCalendarDate } from './dates';
-import { invalidDate, invalidField, invalidPeriod, invalidStaffing } from './domain-error';
+import { addDays, CalendarDate, isAfter, isBefore, isCalendarDate, utcDateOf } from './dates';
+import { CommandMetadata } from './decider';
+import { dateInFuture, invalidDate, invalidField, invalidPeriod, invalidStaffing } from './domain-error';
 
 // Backstops for what the HTTP layer validates first: the domain refuses bad data from any caller.
 
@@ -37,4 +38,9 @@ export const requireStaff = (staff: { salariedFte: unknown; volunteers?: unknown
   if (staff === null || typeof staff !== 'object' || !isNonNegativeNumber(staff.salariedFte)) throw invalidStaffing(field);
   if (staff.volunteers !== undefined && !(Number.isSafeInteger(staff.volunteers) && (staff.volunteers as number) >= 0))
     throw invalidStaffing(field);
+};
+
+// A day of slack: `now` is UTC, the officer may be in Mayotte or Réunion, already tomorrow.
+export const requireNotInFuture = (date: CalendarDate, field: string, { now }: CommandMetadata): void => {
+  if (isAfter(date, addDays(utcDateOf(now), 1))) throw dateInFuture(field, date);
 };
