@@ -34,3 +34,24 @@ export {
   completeMandateMission,
 } from './mandates/mandate.decider';
 export type { MandateDeciderConfig } from './mandates/mandate.decider';
+
+export * from './shared/date-intervals';
+export * from './compliance/compliance-case.terms';
+export * from './compliance/compliance-case.commands';
+export * from './compliance/compliance-case.events';
+export * from './compliance/compliance-case.errors';
+export * from './compliance/compliance-case.state';
+export {
+  complianceCaseDecider,
+  openComplianceCase,
+  recordComplianceAppeal,
+  addComplianceObligation,
+  recordComplianceNotification,
+  linkComplianceMeasure,
+  attachComplianceEvidence,
+  recordComplianceConsultation,
+  markComplianceObligationSatisfied,
+  markComplianceObligationContested,
+  closeComplianceCase,
+  issueComplianceReport,
+} from './compliance/compliance-case.decider';

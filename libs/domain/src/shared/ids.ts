@@ -1,6 +1,10 @@
 export type OperatorId = string;
 export type MandateId = string;
+export type ComplianceCaseId = string;
+/** Chosen by the clerk, unique within its case (`art-2`). */
+export type ObligationId = string;
 
 /** Stream names `<category>-<id>`, with no dash in the category (EventStoreDB splits on the first). */
 export const operatorStreamName = (id: OperatorId) => `operator-${id}`;
 export const mandateStreamName = (id: MandateId) => `mandate-${id}`;
+export const complianceCaseStreamName = (id: ComplianceCaseId) => `compliance_case-${id}`;

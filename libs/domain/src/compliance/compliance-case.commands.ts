@@ -1,0 +1,77 @@
+import { DateInterval } from '../shared/date-intervals';
+import { CalendarDate } from '../shared/dates';
+import { DomainCommand } from '../shared/decider';
+import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
+import { MandateState } from '../mandates/mandate.state';
+import { ObligationTerms } from './compliance-case.events';
+import { AppealOutcome, CourtDecision, Procedure, ReportFormat } from './compliance-case.terms';
+
+type OnCase<Data> = { readonly complianceCaseId: ComplianceCaseId } & Data;
+
+/** What the handler read from the mandate's stream before linking it: the decider reads nothing. */
+export interface MandateSnapshot {
+  readonly status: MandateState['status'];
+}
+
+export type OpenComplianceCase = DomainCommand<'OpenComplianceCase', OnCase<CourtDecision & { readonly procedure: Procedure }>>;
+
+export type RecordComplianceAppeal = DomainCommand<
+  'RecordComplianceAppeal',
+  OnCase<CourtDecision & { readonly outcome: AppealOutcome; readonly supersedes?: readonly ObligationId[] }>
+>;
+
+export type AddComplianceObligation = DomainCommand<
+  'AddComplianceObligation',
+  OnCase<Omit<ObligationTerms, 'supersedes'> & { readonly supersedes?: readonly ObligationId[] }>
+>;
+
+export type RecordComplianceNotification = DomainCommand<
+  'RecordComplianceNotification',
+  OnCase<{ readonly decision: string; readonly notifiedOn: CalendarDate }>
+>;
+
+export type LinkComplianceMeasure = DomainCommand<
+  'LinkComplianceMeasure',
+  OnCase<{ readonly obligationId: ObligationId; readonly mandateId: MandateId; readonly effectiveFrom: CalendarDate }>
+> & { readonly mandate: MandateSnapshot };
+
+export type AttachComplianceEvidence = DomainCommand<
+  'AttachComplianceEvidence',
+  OnCase<{ readonly sha256: string; readonly title: string; readonly documentDate: CalendarDate; readonly obligationId?: ObligationId }>
+>;
+
+export type RecordComplianceConsultation = DomainCommand<
+  'RecordComplianceConsultation',
+  OnCase<{ readonly heldOn: CalendarDate; readonly parties: readonly string[]; readonly summary: string }>
+>;
+
+export type MarkComplianceObligationSatisfied = DomainCommand<
+  'MarkComplianceObligationSatisfied',
+  OnCase<{ readonly obligationId: ObligationId; readonly satisfiedOn: CalendarDate; readonly reason: string }>
+>;
+
+export type MarkComplianceObligationContested = DomainCommand<
+  'MarkComplianceObligationContested',
+  OnCase<{ readonly obligationId: ObligationId; readonly contestedOn: CalendarDate; readonly contestedBy: string; readonly reason: string }>
+>;
+
+export type CloseComplianceCase = DomainCommand<'CloseComplianceCase', OnCase<{ readonly closedOn: CalendarDate; readonly reason: string }>>;
+
+/** `issuedAt` and `issuedBy` come from the metadata. */
+export type IssueComplianceReport = DomainCommand<
+  'IssueComplianceReport',
+  OnCase<{ readonly reportSha256: string; readonly period: DateInterval; readonly asKnownAt: string; readonly format: ReportFormat }>
+>;
+
+export type ComplianceCaseCommand =
+  | OpenComplianceCase
+  | RecordComplianceAppeal
+  | AddComplianceObligation
+  | RecordComplianceNotification
+  | LinkComplianceMeasure
+  | AttachComplianceEvidence
+  | RecordComplianceConsultation
+  | MarkComplianceObligationSatisfied
+  | MarkComplianceObligationContested
+  | CloseComplianceCase
+  | IssueComplianceReport;

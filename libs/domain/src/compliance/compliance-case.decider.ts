@@ -1,0 +1,415 @@
+import { CalendarDate, isAfter, isBefore } from '../shared/dates';
+import { CommandMetadata, Decider } from '../shared/decider';
+import { dateInFuture, invalidField, invalidPeriod } from '../shared/domain-error';
+import { requireDate, requireNotInFuture, requireOneOf, requireText } from '../shared/validation';
+import { effectiveDateOutOfOrder } from '../mandates/mandate.errors';
+import {
+  AddComplianceObligation,
+  AttachComplianceEvidence,
+  CloseComplianceCase,
+  ComplianceCaseCommand,
+  IssueComplianceReport,
+  LinkComplianceMeasure,
+  MarkComplianceObligationContested,
+  MarkComplianceObligationSatisfied,
+  OpenComplianceCase,
+  RecordComplianceAppeal,
+  RecordComplianceConsultation,
+  RecordComplianceNotification,
+} from './compliance-case.commands';
+import {
+  caseNumberAlreadyRecorded,
+  complianceCaseAlreadyOpened,
+  complianceCaseClosed,
+  complianceCaseNotFound,
+  dateBeforeDecision,
+  decisionAlreadyNotified,
+  decisionNotFound,
+  evidenceAlreadyAttached,
+  mandateNotGranted,
+  measureAlreadyLinked,
+  obligationAlreadyAdded,
+  obligationAlreadyContested,
+  obligationAlreadySatisfied,
+  obligationNotFound,
+  obligationSuperseded,
+  upheldSupersedesNothing,
+} from './compliance-case.errors';
+import {
+  ComplianceAppealDecided,
+  ComplianceCaseClosed,
+  ComplianceCaseEvent,
+  ComplianceCaseOpened,
+  ComplianceConsultationHeld,
+  ComplianceDecisionNotified,
+  ComplianceEvidenceAttached,
+  ComplianceMeasureLinked,
+  ComplianceObligationAdded,
+  ComplianceObligationContested,
+  ComplianceObligationSatisfied,
+  ComplianceReportIssued,
+} from './compliance-case.events';
+import {
+  Assessment,
+  ComplianceCaseState,
+  ComplianceObligation,
+  decisionNamed,
+  DecisionRecord,
+  obligationNamed,
+  OpenedComplianceCase,
+  Supersession,
+} from './compliance-case.state';
+import { APPEAL_OUTCOMES, PROCEDURES, REPORT_FORMATS } from './compliance-case.terms';
+import { distinctTexts, requireInstant, requireSha256, validCourtDecision, validObligationTerms } from './compliance-case.validation';
+
+const requireOpened = (state: ComplianceCaseState, id: string): OpenedComplianceCase => {
+  if (state.status === 'not_opened') throw complianceCaseNotFound(id);
+  return state;
+};
+
+/** Once closed, a case takes no more facts: only reports on it may still be issued. */
+const requireOpen = (state: ComplianceCaseState, id: string): OpenedComplianceCase & { status: 'open' } => {
+  const complianceCase = requireOpened(state, id);
+  if (complianceCase.status === 'closed') throw complianceCaseClosed(complianceCase.closedOn);
+  return complianceCase;
+};
+
+const openingDecision = (complianceCase: OpenedComplianceCase) => complianceCase.decisions[0];
+
+const requireNotBefore = (date: CalendarDate, field: string, decisionDate: CalendarDate) => {
+  if (isBefore(date, decisionDate)) throw dateBeforeDecision(field, date, decisionDate);
+};
+
+const requireDecision = (complianceCase: OpenedComplianceCase, caseNumber: string): DecisionRecord => {
+  const decision = decisionNamed(complianceCase, caseNumber);
+  if (decision === undefined) throw decisionNotFound(caseNumber);
+  return decision;
+};
+
+const requireObligation = (complianceCase: OpenedComplianceCase, obligationId: unknown): ComplianceObligation => {
+  const obligation = obligationNamed(complianceCase, requireText(obligationId, 'obligationId'));
+  if (obligation === undefined) throw obligationNotFound(obligationId as string);
+  return obligation;
+};
+
+/** The obligation must still be in force on `date`: it is not from its supersession on. */
+const requireInForce = (obligation: ComplianceObligation, date: CalendarDate) => {
+  const supersession = obligation.supersededBy;
+  if (supersession !== undefined && !isBefore(date, supersession.on)) throw obligationSuperseded(obligation.obligationId, supersession.on);
+};
+
+/** Obligations a decision of `decisionDate` may supersede: existing, not yet superseded, ordered no later. */
+const requireSupersedable = (complianceCase: OpenedComplianceCase, obligationIds: readonly string[], decisionDate: CalendarDate) => {
+  for (const id of obligationIds) {
+    const obligation = requireObligation(complianceCase, id);
+    if (obligation.supersededBy !== undefined) throw obligationSuperseded(id, obligation.supersededBy.on);
+    requireNotBefore(decisionDate, 'the superseding decision of', obligation.orderedOn);
+  }
+};
+
+export const openComplianceCase = ({ data, metadata }: OpenComplianceCase, state: ComplianceCaseState): ComplianceCaseOpened[] => {
+  if (state.status !== 'not_opened') throw complianceCaseAlreadyOpened(data.complianceCaseId);
+  const complianceCaseId = requireText(data.complianceCaseId, 'complianceCaseId');
+  const decision = validCourtDecision(data);
+  const procedure = requireOneOf(data.procedure, PROCEDURES, 'procedure');
+  requireNotInFuture(decision.decisionDate, 'decisionDate', metadata);
+  return [{ type: 'ComplianceCaseOpened', schemaVersion: 1, data: { complianceCaseId, ...decision, procedure } }];
+};
+
+export const recordComplianceAppeal = ({ data, metadata }: RecordComplianceAppeal, state: ComplianceCaseState): ComplianceAppealDecided[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const decision = validCourtDecision(data);
+  const outcome = requireOneOf(data.outcome, APPEAL_OUTCOMES, 'outcome');
+  const supersedes = distinctTexts(data.supersedes ?? [], 'supersedes');
+  requireNotInFuture(decision.decisionDate, 'decisionDate', metadata);
+  requireNotBefore(decision.decisionDate, 'the appellate decision of', openingDecision(complianceCase).decisionDate);
+  for (const caseNumber of decision.caseNumbers)
+    if (decisionNamed(complianceCase, caseNumber) !== undefined) throw caseNumberAlreadyRecorded(caseNumber);
+  if (outcome === 'upheld' && supersedes.length > 0) throw upheldSupersedesNothing();
+  requireSupersedable(complianceCase, supersedes, decision.decisionDate);
+  return [{
+    type: 'ComplianceAppealDecided',
+    schemaVersion: 1,
+    data: { complianceCaseId: complianceCase.complianceCaseId, ...decision, outcome, supersedes },
+  }];
+};
+
+export const addComplianceObligation = ({ data }: AddComplianceObligation, state: ComplianceCaseState): ComplianceObligationAdded[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const terms = validObligationTerms(data);
+  if (obligationNamed(complianceCase, terms.obligationId) !== undefined) throw obligationAlreadyAdded(terms.obligationId);
+  const { decisionDate } = requireDecision(complianceCase, terms.decision);
+  requireSupersedable(complianceCase, terms.supersedes, decisionDate);
+  return [{ type: 'ComplianceObligationAdded', schemaVersion: 1, data: { complianceCaseId: complianceCase.complianceCaseId, ...terms } }];
+};
+
+export const recordComplianceNotification = (
+  { data, metadata }: RecordComplianceNotification,
+  state: ComplianceCaseState,
+): ComplianceDecisionNotified[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const decision = requireDecision(complianceCase, requireText(data.decision, 'decision'));
+  const notifiedOn = requireDate(data.notifiedOn, 'notifiedOn');
+  if (decision.notifiedOn !== undefined) throw decisionAlreadyNotified(data.decision, decision.notifiedOn);
+  requireNotBefore(notifiedOn, 'the notification of', decision.decisionDate);
+  requireNotInFuture(notifiedOn, 'notifiedOn', metadata);
+  return [{
+    type: 'ComplianceDecisionNotified',
+    schemaVersion: 1,
+    data: { complianceCaseId: complianceCase.complianceCaseId, decision: data.decision, notifiedOn },
+  }];
+};
+
+/** A measure may be planned (effective later); the mandate may still be amended onto the territory, so only its existence is checked. */
+export const linkComplianceMeasure = ({ data, mandate }: LinkComplianceMeasure, state: ComplianceCaseState): ComplianceMeasureLinked[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const obligation = requireObligation(complianceCase, data.obligationId);
+  const mandateId = requireText(data.mandateId, 'mandateId');
+  const effectiveFrom = requireDate(data.effectiveFrom, 'effectiveFrom');
+  if (mandate === undefined || mandate.status === 'not_granted') throw mandateNotGranted(mandateId);
+  if (obligation.measures.some((measure) => measure.mandateId === mandateId)) throw measureAlreadyLinked(mandateId, obligation.obligationId);
+  requireNotBefore(effectiveFrom, 'a measure effective from', obligation.orderedOn);
+  requireInForce(obligation, effectiveFrom);
+  return [{
+    type: 'ComplianceMeasureLinked',
+    schemaVersion: 1,
+    data: { complianceCaseId: complianceCase.complianceCaseId, obligationId: obligation.obligationId, mandateId, effectiveFrom },
+  }];
+};
+
+export const attachComplianceEvidence = ({ data, metadata }: AttachComplianceEvidence, state: ComplianceCaseState): ComplianceEvidenceAttached[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const sha256 = requireSha256(data.sha256, 'sha256');
+  const title = requireText(data.title, 'title');
+  const documentDate = requireDate(data.documentDate, 'documentDate');
+  requireNotInFuture(documentDate, 'documentDate', metadata);
+  const obligationId = data.obligationId === undefined ? undefined : requireObligation(complianceCase, data.obligationId).obligationId;
+  if (complianceCase.evidence.some((evidence) => evidence.sha256 === sha256)) throw evidenceAlreadyAttached(sha256);
+  return [{
+    type: 'ComplianceEvidenceAttached',
+    schemaVersion: 1,
+    data: { complianceCaseId: complianceCase.complianceCaseId, sha256, title, documentDate, ...(obligationId !== undefined && { obligationId }) },
+  }];
+};
+
+export const recordComplianceConsultation = (
+  { data, metadata }: RecordComplianceConsultation,
+  state: ComplianceCaseState,
+): ComplianceConsultationHeld[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const heldOn = requireDate(data.heldOn, 'heldOn');
+  const parties = distinctTexts(data.parties, 'parties', { nonEmpty: true });
+  const summary = requireText(data.summary, 'summary');
+  requireNotBefore(heldOn, 'a consultation held on', openingDecision(complianceCase).decisionDate);
+  requireNotInFuture(heldOn, 'heldOn', metadata);
+  return [{ type: 'ComplianceConsultationHeld', schemaVersion: 1, data: { complianceCaseId: complianceCase.complianceCaseId, heldOn, parties, summary } }];
+};
+
+/** Assessments of an obligation follow one another in date order, each changing its standing. */
+const assessable = (
+  complianceCase: OpenedComplianceCase,
+  obligationId: unknown,
+  date: CalendarDate,
+  field: string,
+  kind: Assessment['kind'],
+  metadata: CommandMetadata,
+): ComplianceObligation => {
+  const obligation = requireObligation(complianceCase, obligationId);
+  requireNotBefore(date, field, obligation.orderedOn);
+  requireNotInFuture(date, field, metadata);
+  requireInForce(obligation, date);
+  const last = obligation.assessments.at(-1);
+  if (last !== undefined && isBefore(date, last.on)) throw effectiveDateOutOfOrder(date, last.on);
+  if (last?.kind === kind)
+    throw kind === 'satisfied' ? obligationAlreadySatisfied(obligation.obligationId) : obligationAlreadyContested(obligation.obligationId);
+  return obligation;
+};
+
+export const markComplianceObligationSatisfied = (
+  { data, metadata }: MarkComplianceObligationSatisfied,
+  state: ComplianceCaseState,
+): ComplianceObligationSatisfied[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const satisfiedOn = requireDate(data.satisfiedOn, 'satisfiedOn');
+  const reason = requireText(data.reason, 'reason');
+  const { obligationId } = assessable(complianceCase, data.obligationId, satisfiedOn, 'satisfiedOn', 'satisfied', metadata);
+  return [{ type: 'ComplianceObligationSatisfied', schemaVersion: 1, data: { complianceCaseId: complianceCase.complianceCaseId, obligationId, satisfiedOn, reason } }];
+};
+
+export const markComplianceObligationContested = (
+  { data, metadata }: MarkComplianceObligationContested,
+  state: ComplianceCaseState,
+): ComplianceObligationContested[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const contestedOn = requireDate(data.contestedOn, 'contestedOn');
+  const contestedBy = requireText(data.contestedBy, 'contestedBy');
+  const reason = requireText(data.reason, 'reason');
+  const { obligationId } = assessable(complianceCase, data.obligationId, contestedOn, 'contestedOn', 'contested', metadata);
+  return [{
+    type: 'ComplianceObligationContested',
+    schemaVersion: 1,
+    data: { complianceCaseId: complianceCase.complianceCaseId, obligationId, contestedOn, contestedBy, reason },
+  }];
+};
+
+export const closeComplianceCase = ({ data, metadata }: CloseComplianceCase, state: ComplianceCaseState): ComplianceCaseClosed[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const closedOn = requireDate(data.closedOn, 'closedOn');
+  const reason = requireText(data.reason, 'reason');
+  const lastDecision = complianceCase.decisions.map(({ decisionDate }) => decisionDate).reduce((a, b) => (isAfter(b, a) ? b : a));
+  requireNotBefore(closedOn, 'the closure on', lastDecision);
+  requireNotInFuture(closedOn, 'closedOn', metadata);
+  return [{ type: 'ComplianceCaseClosed', schemaVersion: 1, data: { complianceCaseId: complianceCase.complianceCaseId, closedOn, reason } }];
+};
+
+/** Also once the case is closed: a court may ask for a report on the whole of it. */
+export const issueComplianceReport = ({ data, metadata }: IssueComplianceReport, state: ComplianceCaseState): ComplianceReportIssued[] => {
+  const complianceCase = requireOpened(state, data.complianceCaseId);
+  const reportSha256 = requireSha256(data.reportSha256, 'reportSha256');
+  if (data.period === null || typeof data.period !== 'object') throw invalidField('period', 'an object');
+  const from = requireDate(data.period.from, 'period.from');
+  const to = requireDate(data.period.to, 'period.to');
+  if (isBefore(to, from)) throw invalidPeriod('period', from, to);
+  requireNotInFuture(to, 'period.to', metadata);
+  const asKnownAt = requireInstant(data.asKnownAt, 'asKnownAt');
+  if (Date.parse(asKnownAt) > Date.parse(metadata.now)) throw dateInFuture('asKnownAt', asKnownAt);
+  const format = requireOneOf(data.format, REPORT_FORMATS, 'format');
+  return [{
+    type: 'ComplianceReportIssued',
+    schemaVersion: 1,
+    data: {
+      complianceCaseId: complianceCase.complianceCaseId,
+      reportSha256,
+      period: { from, to },
+      asKnownAt,
+      format,
+      issuedAt: metadata.now,
+      issuedBy: metadata.actor.sub,
+    },
+  }];
+};
+
+const decideCommand = (command: ComplianceCaseCommand, state: ComplianceCaseState): ComplianceCaseEvent[] => {
+  switch (command.type) {
+    case 'OpenComplianceCase':
+      return openComplianceCase(command, state);
+    case 'RecordComplianceAppeal':
+      return recordComplianceAppeal(command, state);
+    case 'AddComplianceObligation':
+      return addComplianceObligation(command, state);
+    case 'RecordComplianceNotification':
+      return recordComplianceNotification(command, state);
+    case 'LinkComplianceMeasure':
+      return linkComplianceMeasure(command, state);
+    case 'AttachComplianceEvidence':
+      return attachComplianceEvidence(command, state);
+    case 'RecordComplianceConsultation':
+      return recordComplianceConsultation(command, state);
+    case 'MarkComplianceObligationSatisfied':
+      return markComplianceObligationSatisfied(command, state);
+    case 'MarkComplianceObligationContested':
+      return markComplianceObligationContested(command, state);
+    case 'CloseComplianceCase':
+      return closeComplianceCase(command, state);
+    case 'IssueComplianceReport':
+      return issueComplianceReport(command, state);
+  }
+};
+
+const supersede = (obligations: readonly ComplianceObligation[], ids: readonly string[], supersession: Supersession) =>
+  obligations.map((obligation) => (ids.includes(obligation.obligationId) ? { ...obligation, supersededBy: supersession } : obligation));
+
+const onObligation = (
+  complianceCase: OpenedComplianceCase,
+  obligationId: string,
+  change: (obligation: ComplianceObligation) => ComplianceObligation,
+): OpenedComplianceCase => ({
+  ...complianceCase,
+  obligations: complianceCase.obligations.map((obligation) => (obligation.obligationId === obligationId ? change(obligation) : obligation)),
+});
+
+const evolveOpened = (complianceCase: OpenedComplianceCase, event: Exclude<ComplianceCaseEvent, ComplianceCaseOpened>): OpenedComplianceCase => {
+  switch (event.type) {
+    case 'ComplianceAppealDecided': {
+      const { court, caseNumbers, decisionDate, outcome, supersedes } = event.data;
+      return {
+        ...complianceCase,
+        decisions: [...complianceCase.decisions, { kind: 'appeal', court, caseNumbers, decisionDate, outcome, supersedes }],
+        obligations: supersede(complianceCase.obligations, supersedes, { on: decisionDate, decision: caseNumbers[0] }),
+      };
+    }
+    case 'ComplianceObligationAdded': {
+      const { complianceCaseId: _, ...terms } = event.data;
+      const orderedOn = decisionNamed(complianceCase, terms.decision)?.decisionDate ?? complianceCase.decisions[0].decisionDate;
+      const supersession = { on: orderedOn, decision: terms.decision, obligationId: terms.obligationId };
+      return {
+        ...complianceCase,
+        obligations: [...supersede(complianceCase.obligations, terms.supersedes, supersession), { ...terms, orderedOn, measures: [], assessments: [] }],
+      };
+    }
+    case 'ComplianceDecisionNotified': {
+      const { decision, notifiedOn } = event.data;
+      return {
+        ...complianceCase,
+        decisions: complianceCase.decisions.map((record) => (record.caseNumbers.includes(decision) ? { ...record, notifiedOn } : record)),
+      };
+    }
+    case 'ComplianceMeasureLinked': {
+      const { obligationId, mandateId, effectiveFrom } = event.data;
+      return onObligation(complianceCase, obligationId, (obligation) => ({ ...obligation, measures: [...obligation.measures, { mandateId, effectiveFrom }] }));
+    }
+    case 'ComplianceEvidenceAttached': {
+      const { complianceCaseId: _, ...evidence } = event.data;
+      return { ...complianceCase, evidence: [...complianceCase.evidence, evidence] };
+    }
+    case 'ComplianceConsultationHeld': {
+      const { heldOn, parties, summary } = event.data;
+      return { ...complianceCase, consultations: [...complianceCase.consultations, { heldOn, parties, summary }] };
+    }
+    case 'ComplianceObligationSatisfied': {
+      const { obligationId, satisfiedOn: on, reason } = event.data;
+      return onObligation(complianceCase, obligationId, (obligation) => ({
+        ...obligation,
+        assessments: [...obligation.assessments, { kind: 'satisfied', on, reason }],
+      }));
+    }
+    case 'ComplianceObligationContested': {
+      const { obligationId, contestedOn: on, contestedBy: by, reason } = event.data;
+      return onObligation(complianceCase, obligationId, (obligation) => ({
+        ...obligation,
+        assessments: [...obligation.assessments, { kind: 'contested', on, by, reason }],
+      }));
+    }
+    case 'ComplianceCaseClosed':
+      return { ...complianceCase, status: 'closed', closedOn: event.data.closedOn, closureReason: event.data.reason };
+    case 'ComplianceReportIssued': {
+      const { complianceCaseId: _, ...report } = event.data;
+      return { ...complianceCase, reports: [...complianceCase.reports, report] };
+    }
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+};
+
+export const evolve = (state: ComplianceCaseState, event: ComplianceCaseEvent): ComplianceCaseState => {
+  if (event.type === 'ComplianceCaseOpened') {
+    const { complianceCaseId, court, caseNumbers, decisionDate, procedure } = event.data;
+    return {
+      status: 'open', complianceCaseId, procedure,
+      decisions: [{ kind: 'opening', court, caseNumbers, decisionDate }],
+      obligations: [], evidence: [], consultations: [], reports: [],
+    };
+  }
+  return state.status === 'not_opened' ? state : evolveOpened(state, event);
+};
+
+export const initialState = (): ComplianceCaseState => ({ status: 'not_opened' });
+
+export const complianceCaseDecider: Decider<ComplianceCaseCommand, ComplianceCaseEvent, ComplianceCaseState> = {
+  decide: decideCommand,
+  evolve,
+  initialState,
+};
+export const decide = complianceCaseDecider.decide;

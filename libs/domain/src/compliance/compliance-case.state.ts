@@ -1,0 +1,91 @@
+import { DateInterval } from '../shared/date-intervals';
+import { addDays, CalendarDate } from '../shared/dates';
+import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
+import { ObligationTerms } from './compliance-case.events';
+import { AppealOutcome, CourtDecision, Procedure, ReportFormat } from './compliance-case.terms';
+
+/** The opening decision, then the appellate ones, each with its notification once recorded. */
+export type DecisionRecord = CourtDecision & { readonly notifiedOn?: CalendarDate } & (
+  | { readonly kind: 'opening' }
+  | { readonly kind: 'appeal'; readonly outcome: AppealOutcome; readonly supersedes: readonly ObligationId[] }
+);
+
+/** From `on`, the obligation is replaced or annulled by `decision` (through `obligationId` when a later obligation replaces it). */
+export interface Supersession {
+  readonly on: CalendarDate;
+  readonly decision: string;
+  readonly obligationId?: ObligationId;
+}
+
+export interface Measure {
+  readonly mandateId: MandateId;
+  readonly effectiveFrom: CalendarDate;
+}
+
+/** A recorded standing of the obligation, in date order: the last one dated on or before a day holds on it. */
+export type Assessment =
+  | { readonly kind: 'satisfied'; readonly on: CalendarDate; readonly reason: string }
+  | { readonly kind: 'contested'; readonly on: CalendarDate; readonly reason: string; readonly by: string };
+
+export interface ComplianceObligation extends ObligationTerms {
+  /** The date of the decision that orders it. */
+  readonly orderedOn: CalendarDate;
+  readonly measures: readonly Measure[];
+  readonly assessments: readonly Assessment[];
+  readonly supersededBy?: Supersession;
+}
+
+export interface Evidence {
+  readonly sha256: string;
+  readonly title: string;
+  readonly documentDate: CalendarDate;
+  readonly obligationId?: ObligationId;
+}
+
+export interface Consultation {
+  readonly heldOn: CalendarDate;
+  readonly parties: readonly string[];
+  readonly summary: string;
+}
+
+export interface IssuedReport {
+  readonly reportSha256: string;
+  readonly period: DateInterval;
+  readonly asKnownAt: string;
+  readonly format: ReportFormat;
+  readonly issuedAt: string;
+  readonly issuedBy: string;
+}
+
+interface CaseRecord {
+  readonly complianceCaseId: ComplianceCaseId;
+  readonly procedure: Procedure;
+  /** The opening decision first. */
+  readonly decisions: readonly DecisionRecord[];
+  readonly obligations: readonly ComplianceObligation[];
+  readonly evidence: readonly Evidence[];
+  readonly consultations: readonly Consultation[];
+  readonly reports: readonly IssuedReport[];
+}
+
+export type OpenedComplianceCase =
+  | (CaseRecord & { readonly status: 'open' })
+  | (CaseRecord & { readonly status: 'closed'; readonly closedOn: CalendarDate; readonly closureReason: string });
+
+export type ComplianceCaseState = { readonly status: 'not_opened' } | OpenedComplianceCase;
+
+/** The decision one of whose case numbers is `caseNumber`. */
+export const decisionNamed = (complianceCase: OpenedComplianceCase, caseNumber: string): DecisionRecord | undefined =>
+  complianceCase.decisions.find(({ caseNumbers }) => caseNumbers.includes(caseNumber));
+
+export const obligationNamed = (complianceCase: OpenedComplianceCase, obligationId: ObligationId): ComplianceObligation | undefined =>
+  complianceCase.obligations.find((obligation) => obligation.obligationId === obligationId);
+
+/** When the decision ordering the obligation was notified, and the last day to comply: that date plus the deadline days. */
+export const deadlineOf = (
+  complianceCase: OpenedComplianceCase,
+  obligation: ComplianceObligation,
+): { readonly notifiedOn: CalendarDate; readonly deadline: CalendarDate } | undefined => {
+  const notifiedOn = decisionNamed(complianceCase, obligation.decision)?.notifiedOn;
+  return notifiedOn === undefined ? undefined : { notifiedOn, deadline: addDays(notifiedOn, obligation.deadlineDays) };
+};
