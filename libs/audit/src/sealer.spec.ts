@@ -49,14 +49,41 @@ describe('the sealer and the verifier on a SQLite log', () => {
 
   it('seals, for a call made during a run, what was appended before that call', async () => {
     await append(5);
-    const sealer = new AuditSealer(events, audit, { batchSize: 2 });
+    // The first run reads the log as it stands, then is held until the appends below are made.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const log = {
+      readAll: async (options?: { after?: bigint; maxCount?: number }) => {
+        const batch = await events.readAll(options);
+        await held;
+        return batch;
+      },
+    };
+    const sealer = new AuditSealer(log, audit, { batchSize: 2 });
     const first = sealer.sealAvailable();
     await append(3);
     const second = sealer.sealAvailable();
     expect(sealer.sealAvailable()).toBe(second);
+    release();
     expect((await second)?.treeSize).toBe(8);
     expect((await first)?.treeSize).toBeGreaterThanOrEqual(5);
     await sealer.whenIdle();
+  });
+
+  it('comes to rest while writers keep appending, having sealed what was readable when called', async () => {
+    await append(5);
+    // A writer appends one event each time the sealer reads a batch of two: the log never stops growing.
+    const log = {
+      readAll: async (options?: { after?: bigint; maxCount?: number }) => {
+        const batch = await events.readAll(options);
+        await append(1);
+        return batch;
+      },
+    };
+    const state = await new AuditSealer(log, audit, { batchSize: 2 }).sealAvailable();
+    expect(state?.treeSize).toBeGreaterThanOrEqual(5);
+    expect((await events.readAll({ after: state?.sealedPosition })).length).toBeGreaterThan(0);
+    expect((await verify()).ok).toBe(true);
   });
 
   it('resumes from the stored frontier, as after a restart, into the same tree', async () => {

@@ -13,7 +13,11 @@ export interface GlobalLogReader {
 
 /** Tuning of the {@link AuditSealer}. */
 export interface SealerOptions {
-  /** Events read and sealed per transaction. Default 1,000: short transactions, a few ms of hashing each. */
+  /**
+   * Events read and sealed per transaction. Default 1,000: short transactions, a few ms of hashing
+   * each. At most the log's own cap on a read (10,000 in every adapter): a batch shorter than asked
+   * for is taken to hold all that was readable.
+   */
   readonly batchSize?: number;
 }
 
@@ -71,6 +75,9 @@ export class AuditSealer {
       if (events.length === 0) return state;
       try {
         state = await this.sealBatch(state, events);
+        // A short batch held all that was readable, hence all that was when called. Reading on would
+        // chase the writers with seals of a few events each, never resting while they write.
+        if (events.length < this.batchSize) return state;
       } catch (error) {
         if (!(error instanceof SealConflictError)) throw error;
         // Another process sealed first: continue from where it stopped.
