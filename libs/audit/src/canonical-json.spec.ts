@@ -54,6 +54,38 @@ describe('canonical JSON (RFC 8785)', () => {
     }
   });
 
+  it('writes random JSON as a plain reading of RFC 8785 does: sorted members, JSON.stringify for the rest', () => {
+    const random = seededRandom(32);
+    const pick = <T>(choices: readonly T[]): T => choices[Math.floor(random() * choices.length)];
+    const texts = ['', 'a', 'Z', '10', '2', 'é', '\u{1f600}', '\ufb33', 'a"b', 'back\\slash', 'tab\there', '\u0000\u001f\u007f', '\u2028', 'line\n'];
+    const value = (depth: number): unknown => {
+      const kind = depth > 5 ? random() * 4 : random() * 6;
+      if (kind < 1) return pick([null, true, false]);
+      if (kind < 2) return pick([0, -0, 1, -1.5, 1e21, 1e-7, 5e-324, 2 ** 53 + 2, random() * 1e6, -random()]);
+      if (kind < 4) return pick(texts) + pick(texts);
+      if (kind < 5) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Math.floor(random() * 20) }, () => [pick(texts) + pick(texts), value(depth + 1)]));
+    };
+    const plainReading = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${v.map(plainReading).join(',')}]`;
+      if (v !== null && typeof v === 'object') {
+        const members = Object.keys(v).sort();
+        return `{${members.map((k) => `${JSON.stringify(k)}:${plainReading((v as Record<string, unknown>)[k])}`).join(',')}}`;
+      }
+      return JSON.stringify(v);
+    };
+    for (let run = 0; run < 3000; run++) {
+      const json = value(0);
+      expect(canonicalize(json)).toBe(plainReading(json));
+    }
+  });
+
+  it('writes nesting deeper than its fast path goes', () => {
+    let deep: unknown = { a: [], z: 1 };
+    for (let level = 0; level < 200; level++) deep = level % 2 === 0 ? [deep] : { a: level, b: deep };
+    expect(canonicalize(deep)).toBe(JSON.stringify(deep));
+  });
+
   it('keeps unnormalized Unicode as it is', () => {
     expect(canonicalize('A\u030a')).not.toBe(canonicalize('\u00c5'));
   });

@@ -23,10 +23,79 @@ export class CanonicalJsonError extends Error {
  * surrogates, class instances such as `Date`, cycles) throws a {@link CanonicalJsonError} rather
  * than being dropped or coerced, since a silent change would alter the hash of the event.
  */
-export const canonicalize = (value: unknown): string => serialize(value, [], new Set());
+export const canonicalize = (value: unknown): string => writeFast(value, 0) ?? serialize(value, [], new Set());
 
 /** {@link canonicalize} encoded as UTF-8: the exact bytes that get hashed. */
 export const canonicalBytes = (value: unknown): Buffer => Buffer.from(canonicalize(value), 'utf8');
+
+/**
+ * Past this depth the fast writer hands over to the careful one, which detects cycles. Stored
+ * events nest far less: the API refuses bodies past 32 levels.
+ */
+const FAST_DEPTH = 64;
+
+/**
+ * The hot path of the sealer and verifiers: the same output as {@link serialize} for every value it
+ * accepts, without the trail and the ancestor set that only serve to name and catch what is
+ * refused. It answers `undefined` for anything else (a value to refuse, or deep nesting), which
+ * `canonicalize` then writes, or refuses, with the careful serializer.
+ */
+const writeFast = (value: unknown, depth: number): string | undefined => {
+  switch (typeof value) {
+    case 'string':
+      return quote(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : undefined;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      if (value === null) return 'null';
+      if (depth === FAST_DEPTH) return undefined;
+      return Array.isArray(value) ? writeFastArray(value, depth + 1) : writeFastObject(value, depth + 1);
+    default:
+      return undefined;
+  }
+};
+
+const writeFastArray = (items: readonly unknown[], depth: number): string | undefined => {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    const item = writeFast(items[i], depth);
+    if (item === undefined) return undefined;
+    out += i === 0 ? item : `,${item}`;
+  }
+  return `${out}]`;
+};
+
+const writeFastObject = (object: object, depth: number): string | undefined => {
+  if (!isPlainObject(object) || Object.getOwnPropertySymbols(object).length > 0) return undefined;
+  const keys = sortedKeys(object);
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const name = quote(keys[i]);
+    const member = name === undefined ? undefined : writeFast((object as Record<string, unknown>)[keys[i]], depth);
+    if (member === undefined) return undefined;
+    out += `${i === 0 ? '' : ','}${name}:${member}`;
+  }
+  return `${out}}`;
+};
+
+/**
+ * Own enumerable keys in UTF-16 code unit order (RFC 8785 §3.2.3), as `Object.keys(o).sort()`.
+ * Objects of events have a handful of keys, where an insertion sort with `>` (which compares code
+ * units too) costs a fraction of the generic sort.
+ */
+const sortedKeys = (object: object): string[] => {
+  const keys = Object.keys(object);
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i];
+    let j = i - 1;
+    for (; j >= 0 && keys[j] > key; j--) keys[j + 1] = keys[j];
+    keys[j + 1] = key;
+  }
+  return keys;
+};
 
 /**
  * Keys and indexes from the root to the value being written. The JSON path of an error is built
@@ -42,7 +111,7 @@ const refuse = (trail: Trail, reason: string): CanonicalJsonError => new Canonic
 const serialize = (value: unknown, trail: Trail, ancestors: Set<object>): string => {
   switch (typeof value) {
     case 'string':
-      return quote(value, trail);
+      return quoteOrRefuse(value, trail);
     case 'number':
       return formatNumber(value, trail);
     case 'boolean':
@@ -87,7 +156,7 @@ const serializeObject = (object: Record<string, unknown>, trail: Trail, ancestor
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
-    const name = quote(key, trail);
+    const name = quoteOrRefuse(key, trail);
     trail.push(key);
     out += `${i === 0 ? '' : ','}${name}:${serialize(object[key], trail, ancestors)}`;
     trail.pop();
@@ -123,19 +192,19 @@ const SHORT_ESCAPES: Readonly<Record<number, string>> = {
 // eslint-disable-next-line no-control-regex -- C0 controls are exactly what must be found here
 const NEEDS_CARE = /[\u0000-\u001f"\\\ud800-\udfff]/;
 
-/** RFC 8785 §3.2.2.2: escape only `"`, `\` and C0 controls; every other character is written as is. */
-const quote = (text: string, trail: Trail): string => {
+/**
+ * RFC 8785 §3.2.2.2: escape only `"`, `\` and C0 controls; every other character is written as is.
+ * `undefined` for a string with a lone surrogate, which has no UTF-8 encoding: Buffer.from would
+ * turn it into U+FFFD, silently.
+ */
+const quote = (text: string): string | undefined => {
   // Most strings need no escape and no surrogate check: one scan by the regex engine instead of a loop.
   if (!NEEDS_CARE.test(text)) return `"${text}"`;
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
     if (unit >= 0xd800 && unit <= 0xdfff) {
-      // A lone surrogate has no UTF-8 encoding: Buffer.from would turn it into U+FFFD, silently.
-      const next = text.charCodeAt(i + 1);
-      if (unit > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) {
-        throw refuse(trail, `lone surrogate U+${unit.toString(16).toUpperCase()} in string`);
-      }
+      if (!isPairAt(text, i)) return undefined;
       out += text[i] + text[i + 1];
       i++;
     } else if (SHORT_ESCAPES[unit] !== undefined) {
@@ -147,4 +216,24 @@ const quote = (text: string, trail: Trail): string => {
     }
   }
   return `${out}"`;
+};
+
+/** Whether a surrogate pair starts at `i`. */
+const isPairAt = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i);
+  const next = text.charCodeAt(i + 1);
+  return unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+};
+
+const quoteOrRefuse = (text: string, trail: Trail): string => {
+  const quoted = quote(text);
+  if (quoted !== undefined) return quoted;
+  let i = 0;
+  while (!isLoneSurrogateAt(text, i)) i += isPairAt(text, i) ? 2 : 1;
+  throw refuse(trail, `lone surrogate U+${text.charCodeAt(i).toString(16).toUpperCase()} in string`);
+};
+
+const isLoneSurrogateAt = (text: string, i: number): boolean => {
+  const unit = text.charCodeAt(i);
+  return unit >= 0xd800 && unit <= 0xdfff && !isPairAt(text, i);
 };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { canonicalize } from './canonical-json';
 
 /**
@@ -41,8 +41,6 @@ export interface LeafEnvelope {
   readonly metadata: unknown;
 }
 
-const LEAF_PREFIX = Uint8Array.of(0x00);
-
 /** The envelope of a stored event: exactly the JSON its leaf hashes. */
 export const leafEnvelopeOf = (event: AuditableEvent): LeafEnvelope => ({
   position: event.position.toString(),
@@ -57,9 +55,11 @@ export const leafEnvelopeOf = (event: AuditableEvent): LeafEnvelope => ({
   metadata: event.metadata,
 });
 
-/** RFC 9162 leaf hash of an envelope: SHA-256(0x00 ‖ JCS(envelope)). */
-export const envelopeLeafHash = (envelope: LeafEnvelope): Buffer =>
-  createHash('sha256').update(LEAF_PREFIX).update(canonicalize(envelope), 'utf8').digest();
+/**
+ * RFC 9162 leaf hash of an envelope: SHA-256(0x00 ‖ JCS(envelope)). U+0000 is the byte 0x00 in
+ * UTF-8, so one string goes to the one-shot hash, which costs half of a Hash object per leaf.
+ */
+export const envelopeLeafHash = (envelope: LeafEnvelope): Buffer => hash('sha256', `\u0000${canonicalize(envelope)}`, 'buffer');
 
 /** The leaf hash of a stored event: what the sealer stores and the verifiers recompute. */
 export const eventLeafHash = (event: AuditableEvent): Buffer => envelopeLeafHash(leafEnvelopeOf(event));
