@@ -55,3 +55,4 @@ export {
   closeComplianceCase,
   issueComplianceReport,
 } from './compliance/compliance-case.decider';
+export * from './compliance/coverage';
