@@ -36,11 +36,11 @@ export {
 export type { MandateDeciderConfig } from './mandates/mandate.decider';
 
 export * from './shared/date-intervals';
-export * from './compliance/compliance-case.terms';
-export * from './compliance/compliance-case.commands';
-export * from './compliance/compliance-case.events';
-export * from './compliance/compliance-case.errors';
-export * from './compliance/compliance-case.state';
+export * from './compliance-cases/compliance-case.terms';
+export * from './compliance-cases/compliance-case.commands';
+export * from './compliance-cases/compliance-case.events';
+export * from './compliance-cases/compliance-case.errors';
+export * from './compliance-cases/compliance-case.state';
 export {
   complianceCaseDecider,
   openComplianceCase,
@@ -54,5 +54,5 @@ export {
   markComplianceObligationContested,
   closeComplianceCase,
   issueComplianceReport,
-} from './compliance/compliance-case.decider';
-export * from './compliance/coverage';
+} from './compliance-cases/compliance-case.decider';
+export * from './compliance-cases/coverage';

@@ -12,7 +12,7 @@ import {
   RecordComplianceAppeal,
   RecordComplianceConsultation,
   RecordComplianceNotification,
-} from '../compliance/compliance-case.commands';
+} from '../compliance-cases/compliance-case.commands';
 import {
   ComplianceAppealDecided,
   ComplianceCaseClosed,
@@ -26,7 +26,7 @@ import {
   ComplianceObligationSatisfied,
   ComplianceReportIssued,
   ObligationTerms,
-} from '../compliance/compliance-case.events';
+} from '../compliance-cases/compliance-case.events';
 import { metadata } from './mandate.fixtures';
 
 // Test data modelled on the order of the administrative court of Lille, référé n° 1705379,
