@@ -15,7 +15,7 @@ export interface HistoryRow {
 }
 
 /** Streams whose history is served: `<category>-<id>`. */
-const CATEGORIES = new Set(['mandate', 'operator']);
+const CATEGORIES = new Set(['mandate', 'operator', 'compliance_case']);
 
 const categoryOf = (stream: string): { category: string; id: string } | undefined => {
   const dash = stream.indexOf('-');
@@ -25,12 +25,13 @@ const categoryOf = (stream: string): { category: string; id: string } | undefine
 };
 
 /**
- * Every decision on mandates and operators, one row per event keyed by its padded position (so
+ * Every decision on mandates, operators and compliance cases, one row per event keyed by its padded position (so
  * key order is log order), filterable by stream, `recordedAt` range and type.
  */
 export const historyProjection: Projection<HistoryRow & { readonly stream: string }> = {
   name: 'history',
-  version: 1,
+  // 2: compliance cases' decisions too.
+  version: 2,
   history: 'current',
 
   keysOf: (event) => (categoryOf(event.stream) ? [paddedPosition(event.position)] : []),

@@ -3,7 +3,7 @@ import { identifier, joinSql, listSql, type Sql, sql } from '../read-store/sql';
 import { historyProjection, type HistoryRow } from './history.projection';
 
 export interface HistoryFilters {
-  readonly category: 'mandate' | 'operator';
+  readonly category: 'mandate' | 'operator' | 'compliance_case';
   readonly id: string;
   /** `recordedAt` from this instant (inclusive; ISO 8601 with milliseconds, UTC). */
   readonly from?: string;
