@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { escapeIdentifier, Pool, type PoolClient, types, type CustomTypesConfig } from 'pg';
 import { migratePostgres, type PostgresMigration } from '@mandate-ledger/event-store/postgres/postgres-migrations';
 import { assertBatchShape, type AuditStore, SealConflictError, type SealBatch, type SealedLeaf, type SealState, type StoredCheckpoint } from '../audit-store.port';
-import { emptyFrontier } from '../merkle-tree';
+import { emptyFrontier, HASH_SIZE } from '../merkle-tree';
 import { decodeFrontier, encodeFrontier, type NodeKey, nodeKeyOf, type StoredNode } from '../stored-tree';
 
 /** Where the tree lives, and whether the events table is guarded too. */
@@ -78,6 +79,24 @@ interface CheckpointRow {
   signed_at: string;
 }
 
+interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+// Prepared once per connection (the seal runs on the sealer's own); named after their text so that stores on two schemas can share a pool.
+const prepared = (text: string): Prepared => ({ name: `ml_audit_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text });
+
+/** The hashes end to end, each checked to be 32 bytes so that the slices in SQL line up. */
+const concatHashes = (items: readonly { hash: Buffer }[]): Buffer => {
+  const bytes = Buffer.allocUnsafe(items.length * HASH_SIZE);
+  items.forEach(({ hash }, i) => {
+    if (hash.length !== HASH_SIZE) throw new RangeError(`A tree hash has ${HASH_SIZE} bytes, got ${hash.length}`);
+    hash.copy(bytes, i * HASH_SIZE);
+  });
+  return bytes;
+};
+
 const toLeaf = (row: LeafRow): SealedLeaf => ({ leafIndex: Number(row.leaf_index), position: row.position, hash: row.leaf_hash });
 
 const toCheckpoint = (row: CheckpointRow): StoredCheckpoint => ({
@@ -107,9 +126,29 @@ export class PostgresAuditStore implements AuditStore {
     const checkpointColumns = 'tree_size, root_hash, note, signed_at';
     this.sql = {
       state: `SELECT tree_size, sealed_position, frontier FROM ${q}.audit_seals ORDER BY tree_size DESC LIMIT 1`,
-      insertLeaves: `INSERT INTO ${q}.audit_leaves (${leafColumns}) SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::bytea[])`,
-      insertNodes: `INSERT INTO ${q}.audit_nodes (level, idx, hash) SELECT * FROM unnest($1::smallint[], $2::bigint[], $3::bytea[])`,
-      insertSeal: `INSERT INTO ${q}.audit_seals (tree_size, sealed_position, frontier) VALUES ($1, $2, $3)`,
+      // One statement, hence one round trip and one transaction: it writes only if the stored tree
+      // ends where the batch starts, and answers the stored size. Hashes go as one bytea of 32-byte
+      // slices, which pg sends in binary (a bytea[] goes as hex text); leaf indexes follow from the first.
+      seal: prepared(`
+        WITH stored AS (
+          SELECT coalesce((SELECT tree_size FROM ${q}.audit_seals ORDER BY tree_size DESC LIMIT 1), 0) AS size
+        ), fits AS (
+          SELECT size = $1::bigint AS ok FROM stored
+        ), leaves AS (
+          INSERT INTO ${q}.audit_leaves (${leafColumns})
+          SELECT $1::bigint + k.i - 1, k.position, substring($3::bytea FROM (k.i::int - 1) * 32 + 1 FOR 32)
+          FROM unnest($2::bigint[]) WITH ORDINALITY AS k(position, i)
+          WHERE (SELECT ok FROM fits)
+        ), nodes AS (
+          INSERT INTO ${q}.audit_nodes (level, idx, hash)
+          SELECT k.level, k.idx, substring($6::bytea FROM (k.i::int - 1) * 32 + 1 FOR 32)
+          FROM unnest($4::smallint[], $5::bigint[]) WITH ORDINALITY AS k(level, idx, i)
+          WHERE (SELECT ok FROM fits)
+        ), seal AS (
+          INSERT INTO ${q}.audit_seals (tree_size, sealed_position, frontier)
+          SELECT $7::bigint, $8::bigint, $9::bytea WHERE (SELECT ok FROM fits)
+        )
+        SELECT size FROM stored`),
       leaves: `SELECT ${leafColumns} FROM ${q}.audit_leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2`,
       leafAt: `SELECT ${leafColumns} FROM ${q}.audit_leaves WHERE position = $1`,
       leafByHash: `SELECT ${leafColumns} FROM ${q}.audit_leaves WHERE leaf_hash = $1 ORDER BY leaf_index LIMIT 1`,
@@ -142,8 +181,8 @@ export class PostgresAuditStore implements AuditStore {
     return new PostgresAuditStore(pool, !options.pool, schema);
   }
 
-  private async query<Row>(text: string, values: unknown[] = [], client: Pool | PoolClient = this.pool): Promise<Row[]> {
-    const { rows } = await client.query({ text, values, types: BIGINTS });
+  private async query<Row>(statement: string | Prepared, values: unknown[] = [], client: Pool | PoolClient = this.pool): Promise<Row[]> {
+    const { rows } = await client.query({ ...(typeof statement === 'string' ? { text: statement } : statement), values, types: BIGINTS });
     return rows as Row[];
   }
 
@@ -187,28 +226,27 @@ export class PostgresAuditStore implements AuditStore {
     client.release(true);
   }
 
-  async seal(batch: SealBatch): Promise<void> {
+  async seal({ fromSize, leaves, nodes, frontier }: SealBatch): Promise<void> {
     const client = this.sealer;
     if (!client) throw new Error('Only the sealer seals: call tryBecomeSealer() first');
-    assertBatchShape(batch.fromSize, batch.leaves, batch.frontier.size);
-    await client.query('BEGIN');
-    try {
-      const stored = (await this.readState(client)).treeSize;
-      if (stored !== batch.fromSize) throw new SealConflictError(batch.fromSize, stored);
-      await this.writeBatch(client, batch);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => this.dropSealer(client));
-      throw error;
-    }
-  }
-
-  private async writeBatch(client: PoolClient, { leaves, nodes, frontier }: SealBatch): Promise<void> {
-    await client.query(this.sql.insertLeaves, [leaves.map((l) => l.leafIndex), leaves.map((l) => l.position), leaves.map((l) => l.hash)]);
-    if (nodes.length > 0) {
-      await client.query(this.sql.insertNodes, [nodes.map((n) => n.level), nodes.map((n) => n.index), nodes.map((n) => n.hash)]);
-    }
-    await client.query(this.sql.insertSeal, [frontier.size, leaves[leaves.length - 1].position, encodeFrontier(frontier)]);
+    assertBatchShape(fromSize, leaves, frontier.size);
+    const [row] = await this.query<{ size: bigint }>(
+      this.sql.seal,
+      [
+        fromSize,
+        leaves.map((l) => l.position),
+        concatHashes(leaves),
+        nodes.map((n) => n.level),
+        nodes.map((n) => n.index),
+        concatHashes(nodes),
+        frontier.size,
+        leaves[leaves.length - 1].position,
+        encodeFrontier(frontier),
+      ],
+      client,
+    );
+    const stored = Number(row.size);
+    if (stored !== fromSize) throw new SealConflictError(fromSize, stored);
   }
 
   async readLeaves(fromIndex: number, maxCount: number): Promise<SealedLeaf[]> {
