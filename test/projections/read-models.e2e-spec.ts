@@ -241,6 +241,7 @@ const describeReadModels = (adapter: string, setup: () => Promise<{ env: NodeJS.
         ['mandates_board', 'live'],
         ['operators', 'live'],
         ['history', 'live'],
+        ['compliance_cases', 'live'],
       ]);
     });
   });

@@ -1,3 +1,4 @@
+import { complianceCasesProjection } from './compliance-cases/compliance-cases.projection';
 import { historyProjection } from './history/history.projection';
 import { mandatesBoardProjection } from './mandates-board/mandates-board.projection';
 import { operatorsProjection } from './operators/operators.projection';
@@ -8,4 +9,5 @@ export const APPLICATION_PROJECTIONS: readonly Projection<unknown>[] = [
   mandatesBoardProjection as Projection<unknown>,
   operatorsProjection as Projection<unknown>,
   historyProjection as Projection<unknown>,
+  complianceCasesProjection as Projection<unknown>,
 ];

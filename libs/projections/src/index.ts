@@ -14,5 +14,7 @@ export * from './operators/operators.projection';
 export * from './operators/operators.query';
 export * from './history/history.projection';
 export * from './history/history.query';
+export * from './compliance-cases/compliance-cases.projection';
+export * from './compliance-cases/compliance-cases.query';
 export * from './application-projections';
 export * from './runtime/rebuild';
