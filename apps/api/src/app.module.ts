@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ComplianceCasesModule } from './compliance-cases/compliance-cases.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
@@ -29,6 +30,7 @@ export class AppModule {
         AuthModule.forRoot(config.auth.jwtSecret),
         OperatorsModule,
         MandatesModule,
+        ComplianceCasesModule,
         AuditModule,
         ReadModelsModule.forRoot(config.eventStore),
       ],

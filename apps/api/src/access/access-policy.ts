@@ -1,4 +1,4 @@
-import type { GrantedMandate, OperatorState } from '@mandate-ledger/domain';
+import type { GrantedMandate, OpenedComplianceCase, OperatorState } from '@mandate-ledger/domain';
 import type { Principal } from '../auth/principal';
 import { ProblemError } from '../http/problem';
 
@@ -67,4 +67,42 @@ export const assertMayManageOperator = (principal: Principal, operator: Exclude<
   if (principal.role === 'auditor') throw readOnly();
   if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not manage operators`);
   if (!inScope(principal, operator.details.departements)) throw outside('This operator');
+};
+
+/** The départements a compliance case concerns: the territories of its obligations (none before the first). */
+export const departementsOfCase = (complianceCase: OpenedComplianceCase): string[] =>
+  [...new Set(complianceCase.obligations.map(({ territory }) => territory.departement))].sort();
+
+const noCaseAccess = (role: string) => new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${role} has no access to compliance cases`);
+
+/** Before anything is read: officers and admins record compliance cases; auditors only read; operators neither. */
+export const assertMayRecordCases = (principal: Principal): void => {
+  if (principal.role === 'admin' || principal.role === 'officer') return;
+  throw principal.role === 'auditor' ? readOnly() : noCaseAccess(principal.role);
+};
+
+/**
+ * A write on an opened case: an officer needs every département it concerns, and those the write
+ * brings in (`also`: the territory of a new obligation, the linked mandate's).
+ */
+export const assertMayRecordOnCase = (principal: Principal, complianceCase: OpenedComplianceCase, also: readonly string[] = []): void => {
+  assertMayRecordCases(principal);
+  if (principal.role === 'admin') return;
+  if (![...departementsOfCase(complianceCase), ...also].every((d) => inScope(principal, [d]))) throw outside('This compliance case');
+};
+
+/** Before anything is read: everyone but operators may read compliance cases. */
+export const assertMayReadCases = (principal: Principal): void => {
+  if (principal.role === 'operator') throw noCaseAccess(principal.role);
+};
+
+/**
+ * Admins and auditors read every case; officers a case concerning one of their départements, as for
+ * mandates, or one without obligations yet (which concerns nobody's in particular).
+ */
+export const assertMayReadCase = (principal: Principal, complianceCase: OpenedComplianceCase): void => {
+  assertMayReadCases(principal);
+  if (principal.role === 'admin' || principal.role === 'auditor') return;
+  const concerned = departementsOfCase(complianceCase);
+  if (concerned.length > 0 && !inScope(principal, concerned)) throw outside('This compliance case');
 };

@@ -1,0 +1,16 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { WriteResult } from '../../http/write-result';
+import { commandMetadataOf } from '../../shared/run-decision';
+import { ComplianceCaseDecisions } from '../compliance-case-decisions';
+import { AddComplianceObligationCommand } from './add-compliance-obligation.command';
+
+@CommandHandler(AddComplianceObligationCommand)
+export class AddComplianceObligationHandler implements ICommandHandler<AddComplianceObligationCommand> {
+  constructor(private readonly decisions: ComplianceCaseDecisions) {}
+
+  execute({ complianceCaseId, data, context }: AddComplianceObligationCommand): Promise<WriteResult> {
+    const command = { type: 'AddComplianceObligation', data: { ...data, complianceCaseId }, metadata: commandMetadataOf(context) } as const;
+    // The case then concerns the obligation's territory too: the officer must hold it.
+    return this.decisions.run(complianceCaseId, command, context, [data.territory.departement]);
+  }
+}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { complianceCaseDecider, type ComplianceCaseCommand, type ComplianceCaseState, complianceCaseStreamName } from '@mandate-ledger/domain';
+import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
+import { assertMayRecordCases, assertMayRecordOnCase } from '../access/access-policy';
+import type { WriteContext } from '../http/write-context';
+import type { WriteResult } from '../http/write-result';
+import { runDecision } from '../shared/run-decision';
+
+/** Runs a compliance case command through its decider on the case's stream; shared by every case handler. */
+@Injectable()
+export class ComplianceCaseDecisions {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** `alsoConcerned`: départements the write brings into the case (a new obligation's, a linked mandate's). */
+  run(complianceCaseId: string, command: ComplianceCaseCommand, context: WriteContext, alsoConcerned: readonly string[] = []): Promise<WriteResult> {
+    // The role first, so that an auditor learns nothing of which cases exist.
+    assertMayRecordCases(context.principal);
+    const target = { id: complianceCaseId, stream: complianceCaseStreamName(complianceCaseId) };
+    // A case never opened is the decider's to refuse (404), or to open.
+    return runDecision(this.store, complianceCaseDecider, target, command, context, (state: ComplianceCaseState) => {
+      if (state.status !== 'not_opened') assertMayRecordOnCase(context.principal, state, alsoConcerned);
+    });
+  }
+}

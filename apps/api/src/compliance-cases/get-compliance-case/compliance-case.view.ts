@@ -1,0 +1,62 @@
+import {
+  type ComplianceObligation,
+  type Consultation,
+  type DecisionRecord,
+  deadlineOf,
+  type Evidence,
+  type IssuedReport,
+  type OpenedComplianceCase,
+  type Procedure,
+} from '@mandate-ledger/domain';
+import { departementsOfCase } from '../../access/access-policy';
+
+/** An obligation as recorded, with its deadline once the decision ordering it is notified. */
+export type ObligationView = ComplianceObligation & {
+  readonly notifiedOn: string | null;
+  /** The last day to comply: the notification plus `deadlineDays`. */
+  readonly deadline: string | null;
+};
+
+/** A compliance case as the record stood (`asKnownAt`, else now). Coverage and penalties are the report's. */
+export interface ComplianceCaseView {
+  readonly id: string;
+  readonly revision: number;
+  readonly asKnownAt: string | null;
+  readonly status: 'open' | 'closed';
+  readonly procedure: Procedure;
+  /** The opening decision first, then the appellate ones, each with its notification date once recorded. */
+  readonly decisions: readonly DecisionRecord[];
+  readonly obligations: readonly ObligationView[];
+  readonly evidence: readonly Evidence[];
+  readonly consultations: readonly Consultation[];
+  readonly reports: readonly IssuedReport[];
+  /** The territories of its obligations: what an officer must hold to read or record on it. */
+  readonly departements: readonly string[];
+  readonly closedOn: string | null;
+  readonly closureReason: string | null;
+  readonly lastRecordedAt: string;
+}
+
+export const complianceCaseViewOf = (
+  id: string,
+  complianceCase: OpenedComplianceCase,
+  at: { revision: bigint; lastRecordedAt: string; asKnownAt?: string },
+): ComplianceCaseView => ({
+  id,
+  revision: Number(at.revision),
+  asKnownAt: at.asKnownAt ?? null,
+  status: complianceCase.status,
+  procedure: complianceCase.procedure,
+  decisions: complianceCase.decisions,
+  obligations: complianceCase.obligations.map((obligation) => {
+    const deadline = deadlineOf(complianceCase, obligation);
+    return { ...obligation, notifiedOn: deadline?.notifiedOn ?? null, deadline: deadline?.deadline ?? null };
+  }),
+  evidence: complianceCase.evidence,
+  consultations: complianceCase.consultations,
+  reports: complianceCase.reports,
+  departements: departementsOfCase(complianceCase),
+  closedOn: complianceCase.status === 'closed' ? complianceCase.closedOn : null,
+  closureReason: complianceCase.status === 'closed' ? complianceCase.closureReason : null,
+  lastRecordedAt: at.lastRecordedAt,
+});
