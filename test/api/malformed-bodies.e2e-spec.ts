@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { startApi, type TestApi } from '../support/api';
 
-// Malformed bodies thrown at every write endpoint, as an admin, against a registered operator and a
-// granted mandate: each must be refused with a 4xx problem and leave the event log as it was.
+// Malformed bodies thrown at every write endpoint, as an admin, against a registered operator, a
+// granted mandate and a compliance case with one obligation: each must be refused with a 4xx
+// problem and leave the event log as it was.
 
 type Json = fc.JsonValue;
 type JsonObject = { [key: string]: Json | undefined };
@@ -11,7 +12,11 @@ type Path = readonly (string | number)[];
 interface Targets {
   readonly operatorId: string;
   readonly mandateId: string;
+  /** A case of the Lille order with its obligation `maraude-minors`. */
+  readonly complianceCaseId: string;
 }
+
+const OBLIGATION_ID = 'maraude-minors';
 
 interface WriteEndpoint {
   readonly method: 'POST' | 'PATCH';
@@ -130,11 +135,92 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     valid: () => ({ effectiveFrom: '2017-11-15', reason: 'operator withdrew', decisionReference: 'AP-2017-1115' }),
     optional: [],
   },
+  {
+    method: 'POST',
+    route: '/compliance-cases',
+    path: () => '/compliance-cases',
+    valid: () => ({ court: 'Tribunal administratif de Lille', caseNumbers: ['1705379'], decisionDate: '2017-06-26', procedure: 'refere_liberte' }),
+    optional: [],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/appeals',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/appeals`,
+    valid: () => ({ court: "Conseil d'État", caseNumbers: ['412125', '412171'], decisionDate: '2017-07-31', outcome: 'upheld', supersedes: [] }),
+    optional: ['supersedes'],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/obligations',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/obligations`,
+    valid: () => ({
+      obligationId: 'water-points',
+      decision: '1705379',
+      article: 'art. 3',
+      text: 'créer plusieurs points d’eau permettant de boire, de se laver et de laver leurs vêtements',
+      addressees: [{ kind: 'prefet', name: 'Préfet du Pas-de-Calais' }, { kind: 'commune', name: 'Commune de Calais' }],
+      missionType: 'WATER_ACCESS',
+      territory: { departement: '62', communes: ['62193'], sites: [{ name: 'Rue des Verrotières', commune: '62193' }] },
+      deadlineDays: 10,
+      penaltyPerDayCents: 10_000,
+      supersedes: [],
+    }),
+    optional: ['addressees.0.name', 'addressees.1.name', 'territory.sites', 'territory.sites.0.commune', 'supersedes'],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/notifications',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/notifications`,
+    valid: () => ({ decision: '1705379', notifiedOn: '2017-07-03' }),
+    optional: [],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/measures',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/measures`,
+    valid: ({ mandateId }) => ({ obligationId: OBLIGATION_ID, mandateId, effectiveFrom: '2017-07-27' }),
+    optional: [],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/evidence',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/evidence`,
+    valid: () => ({ sha256: 'ab'.repeat(32), title: 'Rapport de la maraude, août 2017', documentDate: '2017-09-05', obligationId: OBLIGATION_ID }),
+    optional: ['obligationId'],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/consultations',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/consultations`,
+    valid: () => ({ heldOn: '2017-09-20', parties: ['Préfet du Pas-de-Calais', 'Secours catholique'], summary: 'Point sur les maraudes' }),
+    optional: [],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/obligations/:obligationId/satisfaction',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/obligations/${OBLIGATION_ID}/satisfaction`,
+    valid: () => ({ satisfiedOn: '2017-09-01', reason: 'maraude held daily since 27 July' }),
+    optional: [],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/obligations/:obligationId/contestation',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/obligations/${OBLIGATION_ID}/contestation`,
+    valid: () => ({ contestedOn: '2017-10-10', contestedBy: 'Secours catholique', reason: 'no maraude during the suspension' }),
+    optional: [],
+  },
+  {
+    method: 'POST',
+    route: '/compliance-cases/:id/closure',
+    path: ({ complianceCaseId }) => `/compliance-cases/${complianceCaseId}/closure`,
+    valid: () => ({ closedOn: '2018-01-10', reason: 'injunctions executed' }),
+    optional: [],
+  },
 ];
 
 /** Every field name of every request DTO: a member added under another name is unknown wherever it goes. */
 const KNOWN_FIELDS = new Set([
-  ...ENDPOINTS.flatMap((e) => pathsOf(e.valid({ operatorId: 'x', mandateId: 'x' })).flatMap((p) => p.filter((s): s is string => typeof s === 'string'))),
+  ...ENDPOINTS.flatMap((e) => pathsOf(e.valid({ operatorId: 'x', mandateId: 'x', complianceCaseId: 'x' })).flatMap((p) => p.filter((s): s is string => typeof s === 'string'))),
   ...['id', 'cpv', 'schedule', 'dueDate', 'linkedObligations', 'complianceCaseId', 'obligationId', 'missions', 'territory', 'financing', 'periodEnd'],
 ]);
 
@@ -188,10 +274,16 @@ describe('malformed bodies at every write endpoint', () => {
     return JSON.parse(text);
   };
 
-  /** A registered operator and a mandate granted to it, of their own: a write that wrongly lands in one test spoils no other. */
+  /** A registered operator, a mandate granted to it and a case with an obligation, of their own: a write that wrongly lands in one test spoils no other. */
   const newTargets = async (): Promise<Targets> => {
-    const operatorId = (await created(ENDPOINTS[0], { operatorId: '', mandateId: '' })).id;
-    return { operatorId, mandateId: (await created(endpoint('/mandates'), { operatorId, mandateId: '' })).id };
+    const none = { operatorId: '', mandateId: '', complianceCaseId: '' };
+    const operatorId = (await created(ENDPOINTS[0], none)).id;
+    const mandateId = (await created(endpoint('/mandates'), { ...none, operatorId })).id;
+    const complianceCaseId = (await created(endpoint('/compliance-cases'), none)).id;
+    const targets = { operatorId, mandateId, complianceCaseId };
+    const obligations = endpoint('/compliance-cases/:id/obligations');
+    await created({ ...obligations, valid: (ids) => ({ ...obligations.valid(ids), obligationId: OBLIGATION_ID }) }, targets);
+    return targets;
   };
 
   const headPosition = async (): Promise<string | null> => ((await (await send('GET', '/health')).json()) as { eventStore: { headPosition: string | null } }).eventStore.headPosition;
@@ -199,11 +291,12 @@ describe('malformed bodies at every write endpoint', () => {
   const historyLength = async (mandateId: string): Promise<number> => ((await (await send('GET', `/mandates/${mandateId}/history`)).json()) as unknown[]).length;
 
   it('accepts every valid body the mutations start from', async () => {
-    // In turn on one operator and one mandate, except that a deregistered operator gets no mandate
-    // and a terminated mandate completes nothing: those two get targets of their own.
+    // In turn on one operator, one mandate and one case, except that a deregistered operator gets no
+    // mandate, a terminated mandate completes nothing and a closed case takes nothing: those three
+    // get targets of their own.
     const shared = await newTargets();
     for (const target of ENDPOINTS) {
-      const own = target.route === '/operators/:id/deregistration' || target.route === '/mandates/:id/terminations';
+      const own = ['/operators/:id/deregistration', '/mandates/:id/terminations', '/compliance-cases/:id/closure'].includes(target.route);
       await created(target, own ? await newTargets() : shared);
     }
   });
