@@ -1,15 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   type CalendarDate,
+  complianceCaseDecider,
+  complianceCaseStreamName,
+  complianceCoverage,
+  coverageMandateOf,
+  deadlineOf,
   isValidRna,
   isValidSiren,
   isValidSiret,
   mandateDecider,
   mandateStatusOn,
+  type MandateEvent,
   mandateStreamName,
+  type OpenedComplianceCase,
   operatorStreamName,
 } from '@mandate-ledger/domain';
 import { type EventStore, foldStream, type StoredEvent } from '@mandate-ledger/event-store';
@@ -22,11 +29,11 @@ import { runDemo } from '../../apps/cli/src/demo.command';
 const DB_FILE = 'mandate-ledger.db';
 
 /** Runs the demo with its console output captured. */
-const demo = async (dataDir: string) => {
+const demo = async (dataDir: string, args: string[] = []) => {
   const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
   try {
-    const code = await runDemo([], { DATA_DIR: dataDir });
+    const code = await runDemo(args, { DATA_DIR: dataDir });
     return { code, out: log.mock.calls.map((c) => c.join(' ')), err: error.mock.calls.map((c) => c.join(' ')) };
   } finally {
     log.mockRestore();
@@ -40,7 +47,14 @@ const wholeLog = async (store: EventStore): Promise<StoredEvent[]> => {
   return events;
 };
 
-const { operators, mandates } = CALAIS_2017_IDS;
+const { operators, mandates, complianceCases } = CALAIS_2017_IDS;
+
+const caseIn = async (store: EventStore, id: string): Promise<OpenedComplianceCase> => {
+  const complianceCase = foldStream(complianceCaseDecider, await store.readStream(complianceCaseStreamName(id)));
+  if (complianceCase.status === 'not_opened') throw new Error(`compliance case ${id} not opened`);
+  return complianceCase;
+};
+const deadlinesOf = (complianceCase: OpenedComplianceCase) => complianceCase.obligations.map((obligation) => deadlineOf(complianceCase, obligation));
 
 describe('npm run cli -- demo', () => {
   let dataDir: string;
@@ -112,6 +126,68 @@ describe('npm run cli -- demo', () => {
     expect(await statusOn(mandates.meals, '2018-03-06')).toBe('active');
   });
 
+  it('opens the case of the 2017 order: upheld on appeal, five obligations due 10 days from its notification under €100 a day', async () => {
+    const complianceCase = await caseIn(store, complianceCases.order2017);
+    expect(complianceCase).toMatchObject({ status: 'open', procedure: 'refere_liberte' });
+    expect(complianceCase.decisions).toEqual([
+      { kind: 'opening', court: 'Tribunal administratif de Lille', caseNumbers: ['1705379'], decisionDate: '2017-06-26', notifiedOn: '2017-07-03' },
+      { kind: 'appeal', court: "Conseil d'État", caseNumbers: ['412125', '412171'], decisionDate: '2017-07-31', outcome: 'upheld', supersedes: [] },
+    ]);
+    expect(complianceCase.obligations.map(({ obligationId, missionType, addressees }) => [obligationId, missionType, addressees.map((a) => a.kind)])).toEqual([
+      ['maraude-minors', 'MARAUDE_MINORS', ['prefet']],
+      ['water-points', 'WATER_ACCESS', ['prefet', 'commune']],
+      ['latrines', 'LATRINES', ['prefet', 'commune']],
+      ['showers', 'SHOWERS', ['prefet', 'commune']],
+      ['departures-reception-centres', 'DEPARTURES_RECEPTION_CENTRES', ['prefet']],
+    ]);
+    for (const obligation of complianceCase.obligations) {
+      expect(obligation).toMatchObject({ decision: '1705379', territory: { departement: '62', communes: ['62193'] }, deadlineDays: 10, penaltyPerDayCents: 10_000 });
+    }
+    expect(deadlinesOf(complianceCase)).toEqual(Array(5).fill({ notifiedOn: '2017-07-03', deadline: '2017-07-13' }));
+  });
+
+  it('links each obligation of 2017 to the demo mandate that carries its mission, from the day it started', async () => {
+    const complianceCase = await caseIn(store, complianceCases.order2017);
+    expect(complianceCase.obligations.map(({ obligationId, measures }) => [obligationId, measures])).toEqual([
+      ['maraude-minors', [{ mandateId: mandates.minorsOutreach, effectiveFrom: '2017-07-27' }]],
+      ['water-points', [{ mandateId: mandates.waterAndLatrines, effectiveFrom: '2017-08-14' }]],
+      ['latrines', [{ mandateId: mandates.waterAndLatrines, effectiveFrom: '2017-08-14' }]],
+      ['showers', [{ mandateId: mandates.showers, effectiveFrom: '2017-09-08' }]],
+      ['departures-reception-centres', [{ mandateId: mandates.informationPoint, effectiveFrom: '2017-10-16' }]],
+    ]);
+
+    // The coverage finds each obligation implemented from its measure on: mission and territory match.
+    const linked = [...new Set(complianceCase.obligations.flatMap(({ measures }) => measures.map((m) => m.mandateId)))];
+    const coverageMandates = await Promise.all(
+      linked.map(async (id) => coverageMandateOf((await store.readStream(mandateStreamName(id))).map(({ type, schemaVersion, data }) => ({ type, schemaVersion, data }) as unknown as MandateEvent))!),
+    );
+    const { obligations } = complianceCoverage({ complianceCase, mandates: coverageMandates, period: { from: '2017-06-26', to: '2017-12-31' } });
+    expect(obligations.map(({ obligationId, status, firstMeasureInEffectOn, daysLate, penaltyExposureCents }) => [obligationId, status, firstMeasureInEffectOn, daysLate, penaltyExposureCents])).toEqual([
+      ['maraude-minors', 'implemented_late', '2017-07-27', 14, 140_000],
+      ['water-points', 'implemented_late', '2017-08-14', 32, 320_000],
+      ['latrines', 'implemented_late', '2017-08-14', 32, 320_000],
+      ['showers', 'implemented_late', '2017-09-08', 57, 570_000],
+      ['departures-reception-centres', 'implemented_late', '2017-10-16', 95, 950_000],
+    ]);
+  });
+
+  it('opens the follow-up order of 2018 as its own case: a latrine point for the eastern sector, due 10 days from notification, no measure', async () => {
+    const complianceCase = await caseIn(store, complianceCases.order2018);
+    expect(complianceCase.decisions).toEqual([
+      { kind: 'opening', court: 'Tribunal administratif de Lille', caseNumbers: ['1806567'], decisionDate: '2018-07-31', notifiedOn: '2018-07-31' },
+    ]);
+    expect(complianceCase.obligations).toEqual([
+      expect.objectContaining({ obligationId: 'latrines-eastern-sector', missionType: 'LATRINES', addressees: [{ kind: 'prefet', name: 'Préfet du Pas-de-Calais' }], penaltyPerDayCents: 0, measures: [] }),
+    ]);
+    expect(deadlinesOf(complianceCase)).toEqual([{ notifiedOn: '2018-07-31', deadline: '2018-08-10' }]);
+  });
+
+  it('says which compliance case each of its decisions went to', () => {
+    expect(first.out).toContainEqual(expect.stringMatching(new RegExp(`^✓ opened case +case-2017:open +\\(compliance case ${complianceCases.order2017}, revision 0, position \\d+\\)$`)));
+    expect(first.out).toContainEqual(expect.stringMatching(/^✓ notified +case-2017:notified-on-2017-07-03 +\(compliance case /));
+    expect(first.out).toContainEqual('Orders notified on 2017-07-03 (n° 1705379) and 2018-07-31 (n° 1806567)');
+  });
+
   it('appends nothing on a second run, and says so', async () => {
     const head = await store.headPosition();
     const second = await demo(dataDir);
@@ -125,6 +201,47 @@ describe('npm run cli -- demo', () => {
     expect(operators.laVieActive).toBe('83deec15-dcac-8d88-a25e-f70e63e072ad');
     expect(mandates.minorsOutreach).toBe('d2e2556e-9209-8a21-babb-6d30c9402b24');
     expect(mandates.meals).toBe('af54d798-f46a-8b0f-8329-99f02788a09a');
+    expect(complianceCases.order2017).toBe('e8eb3c3c-022e-8e29-885b-3ea1de7a654c');
+    expect(complianceCases.order2018).toBe('6db7636f-b1df-8416-9ece-e6d22ec6755d');
+  });
+});
+
+describe('npm run cli -- demo with notification dates of its own', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'ml-demo-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('runs the deadlines from the dates given, and refuses other dates on a second run, appending nothing', async () => {
+    const run = await demo(dataDir, ['--notified-on', '2017-06-28', '--follow-up-notified-on', '2018-08-01']);
+    expect(run.err).toEqual([]);
+    expect(run.code).toBe(0);
+
+    const store = SqliteEventStore.open({ path: join(dataDir, DB_FILE) });
+    try {
+      expect(deadlinesOf(await caseIn(store, complianceCases.order2017))).toEqual(Array(5).fill({ notifiedOn: '2017-06-28', deadline: '2017-07-08' }));
+      expect(deadlinesOf(await caseIn(store, complianceCases.order2018))).toEqual([{ notifiedOn: '2018-08-01', deadline: '2018-08-11' }]);
+      const head = await store.headPosition();
+
+      const again = await demo(dataDir, ['--notified-on', '2017-07-03']);
+      expect(again.code).toBe(1);
+      expect(again.err).toEqual([expect.stringContaining('case-2017:notified-on-2017-07-03 refused: DECISION_ALREADY_NOTIFIED')]);
+      expect(await store.headPosition()).toBe(head);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it.each([
+    [['--notified-on', '3 July 2017'], '--notified-on must be a date YYYY-MM-DD'],
+    [['--notified-on', '2017-02-30'], '--notified-on must be a date YYYY-MM-DD'],
+    [['--notified', '2017-07-03'], 'unknown option --notified'],
+    [['--follow-up-notified-on'], 'option --follow-up-notified-on needs a value'],
+  ])('refuses %p with the usage, before opening any store', async (args, message) => {
+    const run = await demo(dataDir, args);
+    expect(run.code).toBe(2);
+    expect(run.err).toEqual([expect.stringContaining(message)]);
+    expect(run.err[0]).toContain('usage: npm run cli -- demo [--notified-on DATE] [--follow-up-notified-on DATE]');
+    expect(existsSync(join(dataDir, DB_FILE))).toBe(false);
   });
 });
 

@@ -2,9 +2,15 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type Command, CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { isCalendarDate } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
 import { AppModule } from '../../api/src/app.module';
 import type { Principal } from '../../api/src/auth/principal';
+import { AddComplianceObligationCommand } from '../../api/src/compliance-cases/add-compliance-obligation/add-compliance-obligation.command';
+import { LinkComplianceMeasureCommand } from '../../api/src/compliance-cases/link-compliance-measure/link-compliance-measure.command';
+import { OpenComplianceCaseCommand } from '../../api/src/compliance-cases/open-compliance-case/open-compliance-case.command';
+import { RecordComplianceAppealCommand } from '../../api/src/compliance-cases/record-compliance-appeal/record-compliance-appeal.command';
+import { RecordComplianceNotificationCommand } from '../../api/src/compliance-cases/record-compliance-notification/record-compliance-notification.command';
 import { appConfigFrom } from '../../api/src/config/app-config';
 import type { WriteContext } from '../../api/src/http/write-context';
 import type { WriteResult } from '../../api/src/http/write-result';
@@ -15,7 +21,8 @@ import { RenewMandateCommand } from '../../api/src/mandates/renew-mandate/renew-
 import { ReportMandateActivityCommand } from '../../api/src/mandates/report-mandate-activity/report-mandate-activity.command';
 import { SuspendMandateCommand } from '../../api/src/mandates/suspend-mandate/suspend-mandate.command';
 import { RegisterOperatorCommand } from '../../api/src/operators/register-operator/register-operator.command';
-import { CALAIS_2017, CALAIS_2017_STEPS, type DemoStep } from './demo/calais-2017.data';
+import { CALAIS_2017, calais2017Steps, DEMO_DEFAULTS, type DemoOptions, type DemoStep } from './demo/calais-2017.data';
+import { parseOptions } from './options';
 
 /** The system principal the demo's decisions are recorded under. */
 export const DEMO_LOADER: Principal = { sub: 'demo-loader', role: 'admin' };
@@ -53,6 +60,16 @@ const commandOf = (step: DemoStep, context: WriteContext): Command<WriteResult> 
       return new ReportMandateActivityCommand(step.mandateId, step.data, context);
     case 'complete':
       return new CompleteMandateMissionCommand(step.mandateId, step.data, context);
+    case 'open-case':
+      return new OpenComplianceCaseCommand(step.complianceCaseId, step.data, context);
+    case 'appeal':
+      return new RecordComplianceAppealCommand(step.complianceCaseId, step.data, context);
+    case 'add-obligation':
+      return new AddComplianceObligationCommand(step.complianceCaseId, step.data, context);
+    case 'notify':
+      return new RecordComplianceNotificationCommand(step.complianceCaseId, step.data, context);
+    case 'link-measure':
+      return new LinkComplianceMeasureCommand(step.complianceCaseId, step.data, context);
   }
 };
 
@@ -64,12 +81,13 @@ const commandOf = (step: DemoStep, context: WriteContext): Command<WriteResult> 
 export const loadDemo = async (
   app: INestApplicationContext,
   onStep: (outcome: StepOutcome) => void = () => undefined,
+  options: DemoOptions = DEMO_DEFAULTS,
 ): Promise<StepOutcome[]> => {
   const commandBus = app.get(CommandBus);
   // One correlation id ties together the decisions of one run.
   const correlationId = `${CALAIS_2017}-${randomUUID()}`;
   const outcomes: StepOutcome[] = [];
-  for (const step of CALAIS_2017_STEPS) {
+  for (const step of calais2017Steps(options)) {
     const context: WriteContext = {
       principal: DEMO_LOADER,
       now: new Date().toISOString(),
@@ -98,18 +116,44 @@ const VERBS: Record<DemoStep['decision'], string> = {
   reinstate: 'reinstated',
   report: 'reported activity',
   complete: 'completed',
+  'open-case': 'opened case',
+  appeal: 'recorded appeal',
+  'add-obligation': 'added obligation',
+  notify: 'notified',
+  'link-measure': 'linked measure',
 };
 
-const lineOf = ({ step, result }: StepOutcome): string => {
-  const subject = `${step.decision === 'register' ? 'operator' : 'mandate'} ${result.id}, revision ${result.revision}, position ${result.position}`;
+const subjectOf = (step: DemoStep): string =>
+  step.decision === 'register' ? 'operator' : 'mandateId' in step ? 'mandate' : 'compliance case';
+
+const lineOf = ({ step, result }: StepOutcome, nameWidth: number): string => {
+  const subject = `${subjectOf(step)} ${result.id}, revision ${result.revision}, position ${result.position}`;
   const mark = result.appended ? `✓ ${VERBS[step.decision]}` : '= already recorded';
-  return `${mark.padEnd(19)} ${step.name.padEnd(34)} (${subject})`;
+  return `${mark.padEnd(19)} ${step.name.padEnd(nameWidth)} (${subject})`;
+};
+
+const USAGE = `usage: npm run cli -- demo [--notified-on DATE] [--follow-up-notified-on DATE]
+  --notified-on            notification of the order of 26 June 2017 (n° 1705379), from which its deadlines run (default ${DEMO_DEFAULTS.notifiedOn})
+  --follow-up-notified-on  notification of the order of 31 July 2018 (n° 1806567) (default ${DEMO_DEFAULTS.followUpNotifiedOn})`;
+
+/** The notification dates given on the command line, else the defaults. */
+export const demoOptionsOf = (args: readonly string[]): DemoOptions => {
+  const given = parseOptions(args, ['notified-on', 'follow-up-notified-on']);
+  const date = (name: string, fallback: string) => {
+    const value = given[name] ?? fallback;
+    if (!isCalendarDate(value)) throw new Error(`--${name} must be a date YYYY-MM-DD, got ${value}`);
+    return value;
+  };
+  return { notifiedOn: date('notified-on', DEMO_DEFAULTS.notifiedOn), followUpNotifiedOn: date('follow-up-notified-on', DEMO_DEFAULTS.followUpNotifiedOn) };
 };
 
 /** `npm run cli -- demo`: boots the app without HTTP on the configured store and loads the data set. */
 export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
-  if (args.length > 0) {
-    console.error(`demo takes no options, got ${args.join(' ')}\nusage: npm run cli -- demo`);
+  let options: DemoOptions;
+  try {
+    options = demoOptionsOf(args);
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
   const config = appConfigFrom(env);
@@ -117,9 +161,11 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
   try {
     const where = config.eventStore.kind === 'sqlite' ? `sqlite (${config.eventStore.sqlitePath})` : config.eventStore.kind;
     console.log(`Loading the ${CALAIS_2017} data set into ${where} as ${DEMO_LOADER.sub}`);
+    console.log(`Orders notified on ${options.notifiedOn} (n° 1705379) and ${options.followUpNotifiedOn} (n° 1806567)`);
     let outcomes: StepOutcome[];
     try {
-      outcomes = await loadDemo(app, (outcome) => console.log(lineOf(outcome)));
+      const nameWidth = Math.max(...calais2017Steps(options).map(({ name }) => name.length));
+      outcomes = await loadDemo(app, (outcome) => console.log(lineOf(outcome, nameWidth)), options);
     } catch (error) {
       if (!(error instanceof DemoStepRefused)) throw error;
       console.error(`✗ ${error.message}`);

@@ -1,9 +1,16 @@
 import type {
+  AddComplianceObligation,
+  Addressee,
   Authority,
+  CalendarDate,
   CompleteMandateMission,
   LegalReference,
+  LinkComplianceMeasure,
   MandateGrant,
+  OpenComplianceCase,
   OperatorDetails,
+  RecordComplianceAppeal,
+  RecordComplianceNotification,
   ReinstateMandate,
   RenewMandate,
   ReportMandateActivity,
@@ -14,9 +21,11 @@ import { uuidFromSeed } from '@mandate-ledger/event-store';
 
 /**
  * The Calais data set of `npm run cli -- demo`: the operators and mandates that answered the
- * court order of 2017 (DESIGN §1), modelled on 2017–2018. Start dates, missions and operators follow
- * the public record; end dates, amounts, references, indicator values and the suspension are
- * plausible inventions, and every identifier is synthetic.
+ * court order of 2017 (DESIGN §1), modelled on 2017–2018, and the compliance cases of that order
+ * and of its follow-up of 2018. Start dates, missions, operators, courts, case numbers, decision
+ * dates, addressees, deadlines and the penalty follow the public record; end dates, amounts,
+ * references, indicator values and the suspension are plausible inventions, and every identifier
+ * is synthetic.
  */
 export const CALAIS_2017 = 'calais-2017';
 
@@ -36,11 +45,32 @@ export const CALAIS_2017_IDS = {
     informationPoint: idOf('mandate:information-point'),
     meals: idOf('mandate:meal-distribution'),
   },
+  complianceCases: {
+    /** TA Lille, référé n° 1705379, 26 June 2017, upheld by the Conseil d'État on 31 July 2017. */
+    order2017: idOf('compliance-case:ta-lille-1705379'),
+    /** TA Lille, référé n° 1806567, 31 July 2018: a new latrine point for the eastern sector. */
+    order2018: idOf('compliance-case:ta-lille-1806567'),
+  },
 } as const;
 
-const { operators, mandates } = CALAIS_2017_IDS;
+const { operators, mandates, complianceCases } = CALAIS_2017_IDS;
+
+/**
+ * Inputs of the data set: the dates the two orders were notified, from which their deadlines run.
+ * The record gives the decision dates, not the notifications: these are choices of the demo.
+ */
+export interface DemoOptions {
+  /** Notification of the order of 26 June 2017 (n° 1705379). */
+  readonly notifiedOn: CalendarDate;
+  /** Notification of the order of 31 July 2018 (n° 1806567). */
+  readonly followUpNotifiedOn: CalendarDate;
+}
+
+/** A référé order is put on Télérecours within days: a week for the 2017 order, the day itself for the 2018 one. */
+export const DEMO_DEFAULTS: DemoOptions = { notifiedOn: '2017-07-03', followUpNotifiedOn: '2018-07-31' };
 
 type OnMandate<Command extends { readonly data: { readonly mandateId: string } }> = Omit<Command['data'], 'mandateId'>;
+type OnCase<Command extends { readonly data: { readonly complianceCaseId: string } }> = Omit<Command['data'], 'complianceCaseId'>;
 
 /** One decision of the data set. `name` is unique: it makes the decision's idempotency key. */
 export type DemoStep = { readonly name: string } & (
@@ -51,6 +81,11 @@ export type DemoStep = { readonly name: string } & (
   | { readonly decision: 'reinstate'; readonly mandateId: string; readonly data: OnMandate<ReinstateMandate> }
   | { readonly decision: 'report'; readonly mandateId: string; readonly data: OnMandate<ReportMandateActivity> }
   | { readonly decision: 'complete'; readonly mandateId: string; readonly data: OnMandate<CompleteMandateMission> }
+  | { readonly decision: 'open-case'; readonly complianceCaseId: string; readonly data: OnCase<OpenComplianceCase> }
+  | { readonly decision: 'appeal'; readonly complianceCaseId: string; readonly data: OnCase<RecordComplianceAppeal> }
+  | { readonly decision: 'add-obligation'; readonly complianceCaseId: string; readonly data: OnCase<AddComplianceObligation> }
+  | { readonly decision: 'notify'; readonly complianceCaseId: string; readonly data: OnCase<RecordComplianceNotification> }
+  | { readonly decision: 'link-measure'; readonly complianceCaseId: string; readonly data: OnCase<LinkComplianceMeasure> }
 );
 
 // SIREN, SIRET and RNA numbers below are synthetic, not the real registrations: SIREN and SIRET are
@@ -315,13 +350,11 @@ const informationPoint: DemoStep[] = [
       authority: PREFET_62,
       instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-031', decisionDate: '2017-10-13', signatureDate: '2017-10-13' },
       legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
-      missions: [{
-        type: 'INFORMATION_ORIENTATION',
-        indicators: [
-          { name: 'people_informed', unit: 'persons', target: 2400 },
-          { name: 'orientations_to_reception_centres', unit: 'persons', target: 150 },
-        ],
-      }],
+      // It informs, and organises the departures to reception centres the court ordered for those who wish.
+      missions: [
+        { type: 'INFORMATION_ORIENTATION', indicators: [{ name: 'people_informed', unit: 'persons', target: 2400 }] },
+        { type: 'DEPARTURES_RECEPTION_CENTRES', indicators: [{ name: 'orientations_to_reception_centres', unit: 'persons', target: 150 }] },
+      ],
       territory: CALAIS,
       period: { start: '2017-10-16', end: '2018-04-15' },
       financing: { amountCents: 6_500_000, nature: 'cash', paymentTerms: 'single', programme: '303', chorusCommitment: '2101706231' },
@@ -395,12 +428,137 @@ const meals: DemoStep[] = [
   },
 ];
 
-/** Every decision: grouped by mandate and, within a mandate, in the order the authority took them. */
-export const CALAIS_2017_STEPS: readonly DemoStep[] = [
+const PREFET: Addressee = { kind: 'prefet', name: 'Préfet du Pas-de-Calais' };
+const COMMUNE: Addressee = { kind: 'commune', name: 'Commune de Calais' };
+
+// The obligations are worded as the Conseil d'État summarised the injunctions of the order; the
+// article numbers are the demo's. Each is due 10 days from the notification, under a penalty of
+// €100 a day.
+const ORDER_2017 = '1705379';
+const obligation2017 = (terms: Pick<OnCase<AddComplianceObligation>, 'obligationId' | 'article' | 'text' | 'addressees' | 'missionType'>) => ({
+  ...terms,
+  decision: ORDER_2017,
+  territory: CALAIS,
+  deadlineDays: 10,
+  penaltyPerDayCents: 10_000,
+});
+
+const OBLIGATIONS_2017 = [
+  obligation2017({
+    obligationId: 'maraude-minors',
+    article: 'art. 2',
+    text: 'mettre en place un dispositif adapté de maraude quotidienne à Calais à destination des mineurs non accompagnés',
+    addressees: [PREFET],
+    missionType: 'MARAUDE_MINORS',
+  }),
+  obligation2017({
+    obligationId: 'water-points',
+    article: 'art. 3',
+    text: "créer plusieurs points d'eau, dans des lieux facilement accessibles, permettant de boire, de se laver et de laver ses vêtements",
+    addressees: [PREFET, COMMUNE],
+    missionType: 'WATER_ACCESS',
+  }),
+  obligation2017({
+    obligationId: 'latrines',
+    article: 'art. 3',
+    text: 'créer des latrines dans des lieux facilement accessibles',
+    addressees: [PREFET, COMMUNE],
+    missionType: 'LATRINES',
+  }),
+  obligation2017({
+    obligationId: 'showers',
+    article: 'art. 3',
+    text: "organiser un dispositif adapté d'accès à des douches",
+    addressees: [PREFET, COMMUNE],
+    missionType: 'SHOWERS',
+  }),
+  obligation2017({
+    obligationId: 'departures-reception-centres',
+    article: 'art. 4',
+    text: "organiser, pour ceux qui le souhaitent, des départs depuis Calais vers les centres d'accueil et d'orientation disposant de places",
+    addressees: [PREFET],
+    missionType: 'DEPARTURES_RECEPTION_CENTRES',
+  }),
+];
+
+/** Which demo mandate implements which obligation, from when: each carries the obligation's mission type. */
+const MEASURES_2017: readonly { obligationId: string; mandateId: string; effectiveFrom: CalendarDate }[] = [
+  { obligationId: 'maraude-minors', mandateId: mandates.minorsOutreach, effectiveFrom: '2017-07-27' },
+  { obligationId: 'water-points', mandateId: mandates.waterAndLatrines, effectiveFrom: '2017-08-14' },
+  { obligationId: 'latrines', mandateId: mandates.waterAndLatrines, effectiveFrom: '2017-08-14' },
+  { obligationId: 'showers', mandateId: mandates.showers, effectiveFrom: '2017-09-08' },
+  { obligationId: 'departures-reception-centres', mandateId: mandates.informationPoint, effectiveFrom: '2017-10-16' },
+];
+
+/** 6. The order of 2017 and its appeal, its obligations, its notification and the mandates that implement it. */
+const order2017 = ({ notifiedOn }: DemoOptions): DemoStep[] => {
+  const onCase = { complianceCaseId: complianceCases.order2017 };
+  return [
+    {
+      name: 'case-2017:open',
+      decision: 'open-case',
+      ...onCase,
+      data: { court: 'Tribunal administratif de Lille', caseNumbers: [ORDER_2017], decisionDate: '2017-06-26', procedure: 'refere_liberte' },
+    },
+    {
+      name: 'case-2017:appeal',
+      decision: 'appeal',
+      ...onCase,
+      // The appeals of the ministre de l'intérieur and of the commune, joined, were rejected.
+      data: { court: "Conseil d'État", caseNumbers: ['412125', '412171'], decisionDate: '2017-07-31', outcome: 'upheld' },
+    },
+    ...OBLIGATIONS_2017.map((data): DemoStep => ({ name: `case-2017:obligation:${data.obligationId}`, decision: 'add-obligation', ...onCase, data })),
+    // The date is in the name: loading again with another date is refused, not silently ignored.
+    { name: `case-2017:notified-on-${notifiedOn}`, decision: 'notify', ...onCase, data: { decision: ORDER_2017, notifiedOn } },
+    ...MEASURES_2017.map((data): DemoStep => ({ name: `case-2017:measure:${data.obligationId}`, decision: 'link-measure', ...onCase, data })),
+  ];
+};
+
+/**
+ * 7. The follow-up order of 31 July 2018: a new latrine point for the camps of the eastern sector,
+ * maintained regularly, within 10 days. The press reported no penalty, so none is recorded. No demo
+ * mandate implements it: its report shows an obligation not started.
+ */
+const order2018 = ({ followUpNotifiedOn }: DemoOptions): DemoStep[] => {
+  const onCase = { complianceCaseId: complianceCases.order2018 };
+  return [
+    {
+      name: 'case-2018:open',
+      decision: 'open-case',
+      ...onCase,
+      data: { court: 'Tribunal administratif de Lille', caseNumbers: ['1806567'], decisionDate: '2018-07-31', procedure: 'refere_liberte' },
+    },
+    {
+      name: 'case-2018:obligation:latrines-eastern-sector',
+      decision: 'add-obligation',
+      ...onCase,
+      data: {
+        obligationId: 'latrines-eastern-sector',
+        decision: '1806567',
+        article: 'art. 2',
+        text: "mettre en place, à destination des campements du secteur Est, un nouveau point d'accès à des latrines entretenues régulièrement",
+        addressees: [PREFET],
+        missionType: 'LATRINES',
+        territory: { ...CALAIS, sites: [{ name: 'Campements du secteur Est, rue de Normandie-Niémen', commune: '62193' }] },
+        deadlineDays: 10,
+        penaltyPerDayCents: 0,
+      },
+    },
+    { name: `case-2018:notified-on-${followUpNotifiedOn}`, decision: 'notify', ...onCase, data: { decision: '1806567', notifiedOn: followUpNotifiedOn } },
+  ];
+};
+
+/** Every decision: grouped by mandate or case and, within one, in the order the authority or the court took them. */
+export const calais2017Steps = (options: DemoOptions = DEMO_DEFAULTS): readonly DemoStep[] => [
   ...registrations,
   ...minorsOutreach,
   ...waterAndLatrines,
   ...showers,
   ...informationPoint,
   ...meals,
+  ...order2017(options),
+  ...order2018(options),
 ];
+
+/** The data set with the default notification dates. */
+export const CALAIS_2017_STEPS: readonly DemoStep[] = calais2017Steps();
