@@ -431,6 +431,47 @@ describe('compliance cases over HTTP', () => {
     });
   });
 
+  describe('the cases index, GET /compliance-cases', () => {
+    /** Lists as `as`, once the index has reached `position` (read your own writes). */
+    const list = async (query: string, position: string, as = officer) =>
+      (await api.http.get(`/compliance-cases?minPosition=${position}&${query}`).set('Authorization', as).expect(200)).body;
+
+    it('lists cases with their obligations, deadlines once notified and linked measures, within the officer’s départements', async () => {
+      const calais = await withMaraude();
+      await on(calais, 'notifications', notification).expect(201);
+      await on(calais, 'measures', { obligationId: 'maraude-minors', mandateId: calaisMandate, effectiveFrom: '2017-07-27' }).expect(201);
+      const nord = await open(admin);
+      const last = (await on(nord, 'obligations', { ...maraude, territory: GRANDE_SYNTHE }, admin).expect(201)).body.position as string;
+
+      const linked = await list(`mandateId=${calaisMandate.toUpperCase()}`, last);
+      expect(linked.items.map((c: { id: string }) => c.id)).toContain(calais);
+      expect(linked.items.find((c: { id: string }) => c.id === calais)).toMatchObject({
+        court: 'Tribunal administratif de Lille',
+        caseNumbers: ['1705379'],
+        obligations: [
+          { obligationId: 'maraude-minors', departement: '62', notifiedOn: '2017-07-03', deadline: '2017-07-13', standing: 'ordered', measures: [{ mandateId: calaisMandate, effectiveFrom: '2017-07-27' }] },
+        ],
+      });
+
+      const officers = (await list('departement=59', last)).items.map((c: { id: string }) => c.id);
+      expect(officers).not.toContain(nord);
+      const admins = (await list('departement=59', last, admin)).items.map((c: { id: string }) => c.id);
+      expect(admins).toContain(nord);
+      const auditors = (await list('departement=59', last, token({ sub: 'ccomptes-2', role: 'auditor' }))).items.map((c: { id: string }) => c.id);
+      expect(auditors).toContain(nord);
+      // Overdue on 14 July 2017: the outreach obligation was due on the 13th and is only ordered.
+      expect((await list('overdueOn=2017-07-14', last)).items.map((c: { id: string }) => c.id)).toContain(calais);
+      expect((await list('overdueOn=2017-07-13', last)).items.map((c: { id: string }) => c.id)).not.toContain(calais);
+    });
+
+    it('refuses operators and a bad filter', async () => {
+      const asOperator = api.http.get('/compliance-cases').set('Authorization', token({ sub: 'fta-2', role: 'operator', operatorId: randomUUID() }));
+      expect(await refusal(asOperator)).toEqual({ status: 403, code: 'ROLE_NOT_ALLOWED' });
+      const bad = await api.http.get('/compliance-cases?overdueOn=2017-02-30&pageSize=0').set('Authorization', officer).expect(400);
+      expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['overdueOn', 'pageSize']);
+    });
+  });
+
   it('documents the compliance case endpoints and bodies in the OpenAPI document', async () => {
     const { body } = await api.http.get('/docs-json').expect(200);
     expect(Object.keys(body.paths)).toEqual(

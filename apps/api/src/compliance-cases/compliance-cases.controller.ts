@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import type { ComplianceCasesPage } from '@mandate-ledger/projections';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
@@ -20,6 +21,8 @@ import { ComplianceCaseHistoryQuery } from './compliance-case-history/compliance
 import type { ComplianceCaseView } from './get-compliance-case/compliance-case.view';
 import { GetComplianceCaseQuery } from './get-compliance-case/get-compliance-case.query';
 import { GetComplianceCaseRequest } from './get-compliance-case/get-compliance-case.request';
+import { ListComplianceCasesQuery } from './list-compliance-cases/list-compliance-cases.query';
+import { ListComplianceCasesRequest } from './list-compliance-cases/list-compliance-cases.request';
 import { LinkComplianceMeasureCommand } from './link-compliance-measure/link-compliance-measure.command';
 import { LinkComplianceMeasureRequest } from './link-compliance-measure/link-compliance-measure.request';
 import { MarkComplianceObligationContestedCommand } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.command';
@@ -43,6 +46,15 @@ export class ComplianceCasesController {
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
   ) {}
+
+  /** The cases index (DESIGN §3): deadlines, standings and linked measures per obligation, from its read model. */
+  @Get()
+  list(@Query() query: ListComplianceCasesRequest, @CurrentPrincipal() principal: Principal): Promise<ComplianceCasesPage> {
+    const { minPosition, page, pageSize, mandateId, ...filters } = query;
+    return this.queries.execute(
+      new ListComplianceCasesQuery({ ...filters, mandateId: mandateId?.toLowerCase(), page: page ?? 1, pageSize: pageSize ?? 50 }, principal, minPosition),
+    );
+  }
 
   @Post()
   @WriteEndpoint()

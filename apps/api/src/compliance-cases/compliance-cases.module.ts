@@ -6,6 +6,7 @@ import { ComplianceCaseDecisions } from './compliance-case-decisions';
 import { ComplianceCaseHistoryHandler } from './compliance-case-history/compliance-case-history.handler';
 import { ComplianceCasesController } from './compliance-cases.controller';
 import { GetComplianceCaseHandler } from './get-compliance-case/get-compliance-case.handler';
+import { ListComplianceCasesHandler } from './list-compliance-cases/list-compliance-cases.handler';
 import { LinkComplianceMeasureHandler } from './link-compliance-measure/link-compliance-measure.handler';
 import { MarkComplianceObligationContestedHandler } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.handler';
 import { MarkComplianceObligationSatisfiedHandler } from './mark-compliance-obligation-satisfied/mark-compliance-obligation-satisfied.handler';
@@ -30,6 +31,7 @@ import { RecordComplianceNotificationHandler } from './record-compliance-notific
     CloseComplianceCaseHandler,
     GetComplianceCaseHandler,
     ComplianceCaseHistoryHandler,
+    ListComplianceCasesHandler,
   ],
 })
 export class ComplianceCasesModule {}
