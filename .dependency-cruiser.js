@@ -45,6 +45,23 @@ module.exports = {
       },
     },
     {
+      name: 'report-verifier-stays-offline',
+      comment:
+        'verify-bundle recomputes a compliance report from the bundle alone: the report verifier reaches the pure domain, the report content module and the pure audit files, never a store or a driver.',
+      severity: 'error',
+      from: { path: '^apps/cli/src/verify-report\\.ts$' },
+      to: {
+        reachable: true,
+        pathNot: [
+          '^apps/cli/src/verify-report\\.ts$',
+          '^apps/api/src/compliance-cases/report/compliance-report\\.content\\.ts$',
+          '^libs/domain/src/',
+          '^libs/audit/src/(evidence-bundle|leaf|canonical-json)\\.ts$',
+          '^(node:)?(crypto|assert)$',
+        ],
+      },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ComplianceCasesModule } from './compliance-cases/compliance-cases.module';
+import { ComplianceReportModule } from './compliance-cases/report/compliance-report.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
@@ -32,6 +33,7 @@ export class AppModule {
         MandatesModule,
         ComplianceCasesModule,
         AuditModule,
+        ComplianceReportModule,
         ReadModelsModule.forRoot(config.eventStore),
       ],
       controllers: [HealthController],

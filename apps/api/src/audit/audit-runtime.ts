@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AuditLog, type AuditedLog, AuditSealer, openAuditedLog, type StoredCheckpoint } from '@mandate-ledger/audit';
-import type { EventStoreConfig } from '@mandate-ledger/event-store';
+import type { EventStore, EventStoreConfig } from '@mandate-ledger/event-store';
 import type { AuditConfig } from './audit-config';
 
 /** Runs a task every `ms` milliseconds, never two at once, without keeping the process alive. */
@@ -68,6 +68,11 @@ export class AuditRuntime {
     const opened = await openAuditedLog(eventStore);
     const sealer = new AuditSealer(opened.events, opened.audit);
     return new AuditRuntime(opened, config, sealer, new AuditLog(opened.audit, { signer: config.signer }));
+  }
+
+  /** The event log in stored form (opened without upcasters): what evidence bundles cite and leaves hash. */
+  get storedEvents(): EventStore {
+    return this.opened.events;
   }
 
   start(): void {

@@ -25,6 +25,7 @@ export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
       useFactory: (app: AppConfig, audit: AuditConfig) => AuditRuntime.open(app.eventStore, audit),
     },
   ],
+  exports: [AuditRuntime],
 })
 export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(

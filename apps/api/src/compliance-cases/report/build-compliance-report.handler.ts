@@ -1,0 +1,30 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { AuditError } from '@mandate-ledger/audit';
+import { AuditRuntime } from '../../audit/audit-runtime';
+import { ProblemError } from '../../http/problem';
+import { buildComplianceReport } from './compliance-report.builder';
+import { type RenderedReport, renderComplianceReport } from './compliance-report.render';
+import { BuildComplianceReportQuery } from './build-compliance-report.query';
+import { assertMayReadReport, assertMayRequestReports } from './report-access';
+
+/**
+ * Builds the report from the log in stored form, proven in a checkpoint signed on demand. When
+ * another replica is the sealer and has not sealed the cited events yet, answers 503 to retry.
+ */
+@QueryHandler(BuildComplianceReportQuery)
+export class BuildComplianceReportHandler implements IQueryHandler<BuildComplianceReportQuery> {
+  constructor(private readonly audit: AuditRuntime) {}
+
+  async execute({ complianceCaseId, principal, request, now }: BuildComplianceReportQuery): Promise<RenderedReport> {
+    assertMayRequestReports(principal);
+    const sources = { events: this.audit.storedEvents, log: this.audit.log, vkey: this.audit.config.vkey, checkpoint: () => this.audit.checkpointNow() };
+    try {
+      const bundle = await buildComplianceReport(sources, { complianceCaseId, ...request }, { now, authorize: (state) => assertMayReadReport(principal, state) });
+      return await renderComplianceReport(bundle, request.format);
+    } catch (error) {
+      if (!(error instanceof AuditError)) throw error;
+      if (error.code === 'LEAF_MISMATCH') throw new ProblemError(500, error.code, error.message);
+      throw new ProblemError(503, error.code, `The cited events are not yet in a signed checkpoint: ${error.message}`, undefined, { 'Retry-After': '1' });
+    }
+  }
+}

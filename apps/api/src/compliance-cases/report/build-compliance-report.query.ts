@@ -1,0 +1,16 @@
+import { Query } from '@nestjs/cqrs';
+import type { ReportFormat } from '@mandate-ledger/domain';
+import type { Principal } from '../../auth/principal';
+import type { RenderedReport } from './compliance-report.render';
+
+export class BuildComplianceReportQuery extends Query<RenderedReport> {
+  constructor(
+    readonly complianceCaseId: string,
+    readonly principal: Principal,
+    readonly request: { readonly from?: string; readonly to?: string; readonly asKnownAt: string; readonly format: ReportFormat },
+    /** When the request was received: the report's `createdAt`. */
+    readonly now: string,
+  ) {
+    super();
+  }
+}

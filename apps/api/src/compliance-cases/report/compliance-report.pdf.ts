@@ -1,0 +1,345 @@
+import PDFDocument from 'pdfkit';
+import { daysBetween, daysIn, type DateInterval } from '@mandate-ledger/domain';
+import type { ComplianceReportBundle } from './compliance-report.builder';
+import type { ComplianceReportContent, MandateSummary, ObligationReport } from './compliance-report.content';
+import { drawable, euros, frDate, frInstant, frNumber, MISSION_LABELS, PROCEDURE_LABELS, STATUS_LABELS } from './report-labels';
+
+type Doc = PDFKit.PDFDocument;
+
+const MARGIN = 50;
+const COLORS = { inEffect: '#3b6ea5', suspended: '#e08a1e', covered: '#2e8b57', gap: '#c0392b', deadline: '#c0392b', grid: '#b0b0b0', text: '#000000', muted: '#555555' };
+
+const usableWidth = (doc: Doc) => doc.page.width - MARGIN * 2;
+
+/** Starts a new page unless `height` points still fit above the bottom margin. */
+const ensureRoom = (doc: Doc, height: number): void => {
+  if (doc.y + height > doc.page.height - MARGIN) doc.addPage();
+};
+
+const heading = (doc: Doc, text: string, size = 13): void => {
+  ensureRoom(doc, size * 4);
+  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(COLORS.text).text(drawable(text), MARGIN, doc.y).moveDown(0.3);
+  doc.font('Helvetica').fontSize(10);
+};
+
+/** `Label : value` on one line, so that the text reads back as one line too. */
+const field = (doc: Doc, label: string, value: string): void => {
+  doc.font('Helvetica').fontSize(10).fillColor(COLORS.text).text(drawable(`${label} : ${value}`), MARGIN, doc.y, { width: usableWidth(doc) });
+};
+
+const intervals = (list: readonly DateInterval[]): string =>
+  list.length === 0 ? 'aucune' : list.map((i) => `du ${frDate(i.from)} au ${frDate(i.to)} (${daysIn(i)} j)`).join(' ; ');
+
+const mandateLabel = (mandates: ReadonlyMap<string, MandateSummary>, mandateId: string): string =>
+  mandates.get(mandateId)?.instrument.reference ?? mandateId.slice(0, 8);
+
+/**
+ * A simple table: each row is one line of cells at fixed widths (fractions of the usable width);
+ * `fonts` names a column's font (Courier for hashes), Helvetica otherwise.
+ */
+const table = (
+  doc: Doc,
+  widths: readonly number[],
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  size = 8.5,
+  fonts: readonly (string | undefined)[] = [],
+): void => {
+  const total = usableWidth(doc);
+  const xs = widths.reduce<number[]>((acc, _w, i) => [...acc, i === 0 ? MARGIN : acc[i - 1] + widths[i - 1] * total], []);
+  const line = (cells: readonly string[], bold: boolean) => {
+    const fontOf = (i: number) => (bold ? 'Helvetica-Bold' : (fonts[i] ?? 'Helvetica'));
+    const height = Math.max(...cells.map((cell, i) => doc.font(fontOf(i)).fontSize(size).heightOfString(drawable(cell), { width: widths[i] * total - 3 })));
+    ensureRoom(doc, height + 2);
+    const y = doc.y;
+    cells.forEach((cell, i) => doc.font(fontOf(i)).fontSize(size).text(drawable(cell), xs[i], y, { width: widths[i] * total - 3 }));
+    doc.x = MARGIN;
+    doc.y = y + height + 2;
+  };
+  line(header, true);
+  doc.moveTo(MARGIN, doc.y - 1).lineTo(MARGIN + total, doc.y - 1).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
+  for (const row of rows) line(row, false);
+  doc.moveDown(0.5);
+};
+
+/**
+ * The coverage timeline of one obligation over the period: a bar row per linked mandate (in effect,
+ * suspended), a row of the obligation's coverage (covered, gaps), the notification and the deadline.
+ */
+const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport, mandates: ReadonlyMap<string, MandateSummary>): void => {
+  const rowHeight = 16;
+  const labelWidth = 120;
+  const rows = o.measures.length + 1;
+  const chartHeight = 30 + rows * rowHeight + 22;
+  ensureRoom(doc, chartHeight + 30);
+  const top = doc.y + 18;
+  const x0 = MARGIN + labelWidth;
+  const width = usableWidth(doc) - labelWidth;
+  const days = daysIn(report.period);
+  const xOf = (date: string) => x0 + (Math.min(Math.max(daysBetween(report.period.from, date), 0), days) / days) * width;
+  const bar = (interval: DateInterval, y: number, color: string, height = rowHeight - 6) => {
+    const from = xOf(interval.from);
+    const to = xOf(nextDay(interval.to));
+    doc.rect(from, y, Math.max(to - from, 0.8), height).fillColor(color).fill();
+  };
+  const rowsTop = top + 12;
+  const bottom = rowsTop + rows * rowHeight;
+
+  // Month ticks, at most about twelve labels.
+  const months = monthStarts(report.period);
+  const step = Math.max(1, Math.ceil(months.length / 12));
+  doc.lineWidth(0.3).strokeColor(COLORS.grid);
+  months.forEach((month, i) => {
+    const x = xOf(month);
+    doc.moveTo(x, rowsTop).lineTo(x, bottom).stroke();
+    if (i % step === 0) doc.font('Helvetica').fontSize(6.5).fillColor(COLORS.muted).text(`${month.slice(5, 7)}/${month.slice(2, 4)}`, x + 1, bottom + 2, { lineBreak: false });
+  });
+  doc.rect(x0, rowsTop, width, rows * rowHeight).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
+
+  o.measures.forEach((measure, i) => {
+    const y = rowsTop + i * rowHeight + 3;
+    doc.font('Helvetica').fontSize(7.5).fillColor(COLORS.text).text(drawable(mandateLabel(mandates, measure.mandateId)), MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+    for (const interval of measure.inEffect) bar(interval, y, COLORS.inEffect);
+    for (const interval of measure.suspended) bar(interval, y, COLORS.suspended);
+  });
+  const coverageY = rowsTop + o.measures.length * rowHeight + 3;
+  doc.font('Helvetica-Bold').fontSize(7.5).fillColor(COLORS.text).text('Couverture', MARGIN, coverageY + 1, { lineBreak: false });
+  for (const interval of o.covered) bar(interval, coverageY, COLORS.covered);
+  for (const interval of o.gaps) bar(interval, coverageY, COLORS.gap);
+
+  // Labels on two lines: the notification and the deadline are often days apart.
+  const marker = (date: string | null, color: string, label: string, dashed: boolean, labelY: number) => {
+    if (date === null || date < report.period.from || date > report.period.to) return;
+    const x = xOf(date);
+    doc.save().lineWidth(1).strokeColor(color);
+    if (dashed) doc.dash(3, { space: 2 });
+    doc.moveTo(x, labelY + 2).lineTo(x, bottom).stroke().undash().restore();
+    doc.font('Helvetica').fontSize(6.5).fillColor(color).text(drawable(label), Math.min(x + 2, x0 + width - 70), labelY, { lineBreak: false });
+  };
+  marker(o.notifiedOn, COLORS.muted, `notification ${frDate(o.notifiedOn)}`, true, top - 9);
+  marker(o.deadline, COLORS.deadline, `échéance ${frDate(o.deadline)}`, false, top);
+
+  // Legend.
+  const legendY = bottom + 14;
+  let x = MARGIN;
+  for (const [color, label] of [
+    [COLORS.inEffect, 'mandat en vigueur'],
+    [COLORS.suspended, 'suspension'],
+    [COLORS.covered, 'obligation couverte'],
+    [COLORS.gap, 'lacune'],
+    [COLORS.deadline, 'échéance'],
+  ] as const) {
+    if (label === 'échéance') doc.rect(x + 3, legendY, 1.2, 9).fillColor(color).fill();
+    else doc.rect(x, legendY + 1, 7, 7).fillColor(color).fill();
+    doc.font('Helvetica').fontSize(7).fillColor(COLORS.text).text(drawable(label), x + 10, legendY, { lineBreak: false });
+    x += 20 + doc.widthOfString(drawable(label));
+  }
+  doc.x = MARGIN;
+  doc.y = legendY + 14;
+};
+
+const nextDay = (date: string): string => {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+};
+
+const monthStarts = ({ from, to }: DateInterval): string[] => {
+  const starts: string[] = [];
+  const cursor = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  for (;;) {
+    cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+    const month = cursor.toISOString().slice(0, 10);
+    if (month > to) return starts;
+    starts.push(month);
+  }
+};
+
+const caseSection = (doc: Doc, bundle: ComplianceReportBundle): void => {
+  const report = bundle.attachments.complianceReport;
+  const [opening, ...appeals] = report.case.decisions;
+  doc.font('Helvetica-Bold').fontSize(18).text("Rapport d'exécution d'une décision de justice", MARGIN, MARGIN);
+  doc.font('Helvetica').fontSize(10).fillColor(COLORS.muted).text(drawable(`Dossier ${report.complianceCaseId}`)).fillColor(COLORS.text).moveDown(0.8);
+  field(doc, 'Juridiction', opening.court);
+  field(doc, 'Décision', `n° ${opening.caseNumbers.join(', ')} du ${frDate(opening.decisionDate)}`);
+  field(doc, 'Procédure', PROCEDURE_LABELS[report.case.procedure]);
+  field(doc, 'Notification', opening.notifiedOn === null ? 'non enregistrée' : `le ${frDate(opening.notifiedOn)} (les délais courent de cette date)`);
+  for (const appeal of appeals) {
+    const outcome = appeal.outcome === 'upheld' ? 'confirmée' : 'modifiée';
+    field(doc, 'En appel', `${appeal.court}, n° ${appeal.caseNumbers.join(', ')} du ${frDate(appeal.decisionDate)} : décision ${outcome}`);
+  }
+  field(doc, 'État du dossier', report.case.status === 'closed' ? `clos le ${frDate(report.case.closedOn)} (${report.case.closureReason})` : 'ouvert');
+  field(doc, 'Période du rapport', `du ${frDate(report.period.from)} au ${frDate(report.period.to)} (dates d'effet)`);
+  field(doc, 'Dossier tel que connu le', frInstant(report.asKnownAt));
+  field(doc, 'Rapport établi le', frInstant(bundle.createdAt));
+
+  heading(doc, 'Synthèse');
+  table(
+    doc,
+    [0.12, 0.28, 0.2, 0.12, 0.1, 0.18],
+    ['Article', 'Mission', 'Statut', 'Échéance', 'Retard (j)', 'Astreinte encourue'],
+    report.obligations.map((o) => [o.article, MISSION_LABELS[o.missionType], STATUS_LABELS[o.status], frDate(o.deadline), String(o.daysLate), euros(o.penaltyExposureCents)]),
+  );
+  field(doc, 'Total des astreintes encourues', euros(report.totals.penaltyExposureCents));
+  if (report.case.evidence.length > 0) {
+    heading(doc, 'Pièces versées (empreintes SHA-256)', 11);
+    table(doc, [0.5, 0.14, 0.36], ['Titre', 'Date', 'SHA-256'], report.case.evidence.map((e) => [e.title, frDate(e.documentDate), e.sha256]), 7);
+  }
+};
+
+const obligationSection = (doc: Doc, report: ComplianceReportContent, o: ObligationReport, mandates: ReadonlyMap<string, MandateSummary>): void => {
+  heading(doc, `${o.article} — ${MISSION_LABELS[o.missionType]} (${o.territory.departement}${o.territory.communes.length > 0 ? ` : ${o.territory.communes.join(', ')}` : ''})`);
+  doc.font('Helvetica-Oblique').fontSize(9.5).text(drawable(`« ${o.text} »`), MARGIN, doc.y, { width: usableWidth(doc) }).moveDown(0.3);
+  field(doc, 'Ordonnée par', `la décision n° ${o.decision} du ${frDate(o.orderedOn)}`);
+  field(doc, 'Destinataires', o.addressees.map((a) => a.name ?? a.kind).join(', '));
+  field(doc, 'Délai', `${o.deadlineDays} jours à compter de la notification ; astreinte de ${euros(o.penaltyPerDayCents)} par jour de retard`);
+  field(doc, 'Statut', STATUS_LABELS[o.status]);
+  field(doc, 'Notifiée le', frDate(o.notifiedOn));
+  field(doc, 'Échéance', frDate(o.deadline));
+  field(doc, 'Première mesure en vigueur', frDate(o.firstMeasureInEffectOn));
+  field(doc, 'Constatée exécutée le', frDate(o.satisfiedOn));
+  field(doc, 'Exécutée le', frDate(o.implementedOn));
+  field(doc, 'Jours de retard', String(o.daysLate));
+  field(doc, 'Astreinte encourue', euros(o.penaltyExposureCents));
+  field(doc, 'Couverte au dernier jour de la période', o.coveredAtEnd ? 'oui' : 'non');
+  if (o.supersededOn !== null) field(doc, 'Remplacée le', frDate(o.supersededOn));
+  timeline(doc, report, o, mandates);
+  field(doc, 'Périodes couvertes', intervals(o.covered));
+  field(doc, 'Lacunes', intervals(o.gaps));
+  for (const measure of o.measures) {
+    const suspended = measure.suspended.length === 0 ? '' : ` ; suspendu ${intervals(measure.suspended)}`;
+    field(doc, `Mesure ${mandateLabel(mandates, measure.mandateId)}`, `liée à compter du ${frDate(measure.effectiveFrom)} ; en vigueur ${intervals(measure.inEffect)}${suspended}`);
+  }
+  if (o.indicators.length > 0) {
+    doc.moveDown(0.3);
+    table(
+      doc,
+      [0.35, 0.2, 0.2, 0.25],
+      ['Indicateur', 'Unité', 'Total', 'Comptes rendus'],
+      o.indicators.map((i) => [i.name, i.unit, frNumber(i.total), `${i.reports}${i.extendsBeyondPeriod ? ' (dont au-delà de la période)' : ''}`]),
+    );
+  }
+};
+
+const mandatesSection = (doc: Doc, report: ComplianceReportContent): void => {
+  if (report.mandates.length === 0) return;
+  heading(doc, 'Mandats liés aux obligations');
+  table(
+    doc,
+    [0.22, 0.3, 0.2, 0.28],
+    ['Acte', 'Autorité', 'Période', 'Identifiant'],
+    report.mandates.map((m) => [`${m.instrument.reference} (${frDate(m.instrument.decisionDate)})`, m.authority, `${frDate(m.period.start)} – ${frDate(m.period.end)}`, m.mandateId]),
+    7.5,
+  );
+};
+
+const verificationAppendix = (doc: Doc, bundle: ComplianceReportBundle): void => {
+  const report = bundle.attachments.complianceReport;
+  doc.addPage();
+  heading(doc, 'Annexe A — Vérification');
+  doc
+    .font('Helvetica')
+    .fontSize(9.5)
+    .text(
+      drawable(
+        `Chacun des ${bundle.events.length} événements du journal sur lesquels repose ce rapport (annexe B) est inclus dans l'arbre de Merkle ` +
+          `du journal (RFC 9162) dont le point de contrôle ci-dessous est signé (Ed25519, note signée C2SP). Le lot de preuves au format JSON ` +
+          `contient ces événements, leurs preuves d'inclusion et ce point de contrôle : sa vérification hors ligne recalcule aussi les chiffres du rapport.`,
+      ),
+      { width: usableWidth(doc) },
+    )
+    .moveDown(0.5);
+  field(doc, 'Journal', bundle.checkpoint.origin);
+  field(doc, "Taille de l'arbre", String(bundle.checkpoint.treeSize));
+  field(doc, 'Racine (hex)', bundle.checkpoint.rootHash);
+  field(doc, 'Signé le', bundle.checkpoint.signedAt === undefined ? '—' : frInstant(bundle.checkpoint.signedAt));
+  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(9.5).text('Point de contrôle signé :');
+  doc.font('Courier').fontSize(7.5).text(drawable(bundle.checkpoint.note.trimEnd()), { width: usableWidth(doc) }).moveDown(0.4);
+  doc.font('Helvetica-Bold').fontSize(9.5).text('Clé publique du journal (vkey) :');
+  doc.font('Courier').fontSize(7.5).text(drawable(bundle.publicKey.vkey), { width: usableWidth(doc) }).moveDown(0.6);
+  doc.font('Helvetica-Bold').fontSize(9.5).text('Vérifier :');
+  const args = `--case ${report.complianceCaseId} --from ${report.period.from} --to ${report.period.to} --as-known-at ${report.asKnownAt}`;
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(
+      drawable(
+        "1. Obtenir le lot de preuves du même rapport : GET /compliance-cases/{id}/report?format=json avec les mêmes from, to et asKnownAt, ou sur le serveur :",
+      ),
+      { width: usableWidth(doc) },
+    );
+  doc.font('Courier').fontSize(7.5).text(drawable(`npm run cli -- evidence ${args} --out rapport.json`), { width: usableWidth(doc) }).moveDown(0.3);
+  doc.font('Helvetica').fontSize(9).text("2. Le vérifier hors ligne, sans base de données ni réseau, avec la clé publiée par l'exploitant du journal :", { width: usableWidth(doc) });
+  doc.font('Courier').fontSize(7.5).text('npm run cli -- verify-bundle rapport.json --key "<vkey>"', { width: usableWidth(doc) }).moveDown(0.3);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(
+      drawable(
+        "La commande vérifie la signature du point de contrôle, l'empreinte de chaque événement et sa preuve d'inclusion, puis recalcule la couverture " +
+          'de chaque obligation à partir des seuls événements du lot et la compare aux chiffres du rapport. Elle nomme toute différence. ' +
+          "Les empreintes de l'annexe B doivent être celles des événements du lot.",
+      ),
+      { width: usableWidth(doc) },
+    );
+
+  heading(doc, 'Annexe B — Événements cités');
+  table(
+    doc,
+    [0.07, 0.33, 0.16, 0.44],
+    ['Position', 'Flux / révision', 'Type', 'Empreinte (feuille SHA-256)'],
+    bundle.events.map((e) => [e.envelope.position, `${e.envelope.stream} / ${e.envelope.revision}`, e.envelope.type, e.leafHash]),
+    5.5,
+    [undefined, undefined, undefined, 'Courier'],
+  );
+};
+
+/** Page footers, drawn once every page exists (pages are buffered). */
+const footers = (doc: Doc, report: ComplianceReportContent): void => {
+  const { start, count } = doc.bufferedPageRange();
+  for (let i = start; i < start + count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc
+      .font('Helvetica')
+      .fontSize(7)
+      .fillColor(COLORS.muted)
+      .text(drawable(`Dossier ${report.complianceCaseId} — tel que connu le ${frInstant(report.asKnownAt)} — page ${i + 1} / ${count}`), MARGIN, doc.page.height - 30, {
+        width: usableWidth(doc),
+        align: 'center',
+        lineBreak: false,
+      });
+    doc.page.margins.bottom = bottom;
+  }
+};
+
+/** The report as a PDF a court clerk files: case header, one section per obligation with its timeline, the evidence appendix. */
+export const renderComplianceReportPdf = (bundle: ComplianceReportBundle): Promise<Buffer> => {
+  const report = bundle.attachments.complianceReport;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: {
+      Title: `Rapport d'exécution — dossier ${report.complianceCaseId}`,
+      Subject: `Période du ${report.period.from} au ${report.period.to}, tel que connu le ${report.asKnownAt}`,
+      Producer: 'mandate-ledger',
+      CreationDate: new Date(bundle.createdAt),
+    },
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const mandates = new Map(report.mandates.map((m) => [m.mandateId, m]));
+  caseSection(doc, bundle);
+  for (const obligation of report.obligations) obligationSection(doc, report, obligation, mandates);
+  mandatesSection(doc, report);
+  verificationAppendix(doc, bundle);
+  footers(doc, report);
+  doc.end();
+  return done;
+};
