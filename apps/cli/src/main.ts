@@ -14,9 +14,13 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
   projections: { describe: 'rebuild [name] [--resume true]: rebuild read models beside the live ones; status: position, lag, last error', run: runProjections },
   status: { describe: 'show the configured event store and the head of its global log', run: runStatus },
   checkpoint: { describe: 'seal what was appended and sign a checkpoint; prints its note (keep it outside the database): [--out FILE]', run: runCheckpoint },
-  evidence: { describe: 'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]', run: runEvidence },
+  evidence: {
+    describe:
+      'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or the compliance report of a case, recorded as issued: --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--out FILE]',
+    run: runEvidence,
+  },
   verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },
-  'verify-bundle': { describe: 'check an evidence bundle offline, with no database: FILE [--key VKEY]', run: runVerifyBundle },
+  'verify-bundle': { describe: 'check an evidence bundle offline, with no database (and recompute a compliance report\'s figures from its events): FILE [--key VKEY]', run: runVerifyBundle },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
 };
 
