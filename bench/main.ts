@@ -1,6 +1,7 @@
 import { runApiBenchmark } from './api.bench';
 import { runAuditBenchmark } from './audit.bench';
 import { runProjectionsBenchmark } from './projections.bench';
+import { runReportBenchmark } from './report.bench';
 import { runStoreBenchmark } from './store.bench';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
@@ -9,6 +10,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   projections: runProjectionsBenchmark,
   audit: runAuditBenchmark,
   api: runApiBenchmark,
+  report: runReportBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -97,6 +97,10 @@ const obligationRows = (o: ObligationReport): Row[] => {
 export const renderComplianceReportCsv = (report: ComplianceReportContent): string => {
   const common: Row = { case_id: report.complianceCaseId, period_from: report.period.from, period_to: report.period.to, as_known_at: report.asKnownAt };
   const rows: Row[] = [...report.obligations.flatMap(obligationRows), { row: 'total', penalty_exposure_cents: report.totals.penaltyExposureCents }];
-  const lines = [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((column) => csvField({ ...common, ...row }[column])).join(','))];
+  const line = (row: Row) => {
+    const cells: Row = { ...common, ...row };
+    return CSV_COLUMNS.map((column) => csvField(cells[column])).join(',');
+  };
+  const lines = [CSV_COLUMNS.join(','), ...rows.map(line)];
   return `${lines.join('\r\n')}\r\n`;
 };
