@@ -72,12 +72,24 @@ const writeFastObject = (object: object, depth: number): string | undefined => {
   const keys = sortedKeys(object);
   let out = '{';
   for (let i = 0; i < keys.length; i++) {
-    const name = quote(keys[i]);
+    const name = quoteKey(keys[i]);
     const member = name === undefined ? undefined : writeFast((object as Record<string, unknown>)[keys[i]], depth);
     if (member === undefined) return undefined;
     out += `${i === 0 ? '' : ','}${name}:${member}`;
   }
   return `${out}}`;
+};
+
+/** Member names already quoted. Events repeat a small vocabulary of names; the bound keeps odd data from growing it. */
+const QUOTED_KEYS = new Map<string, string>();
+const QUOTED_KEYS_MAX = 4096;
+
+const quoteKey = (key: string): string | undefined => {
+  const cached = QUOTED_KEYS.get(key);
+  if (cached !== undefined) return cached;
+  const quoted = quote(key);
+  if (quoted !== undefined && QUOTED_KEYS.size < QUOTED_KEYS_MAX) QUOTED_KEYS.set(key, quoted);
+  return quoted;
 };
 
 /**

@@ -43,16 +43,17 @@ export interface LeafEnvelope {
 
 /** The envelope of a stored event: exactly the JSON its leaf hashes. */
 export const leafEnvelopeOf = (event: AuditableEvent): LeafEnvelope => ({
-  position: event.position.toString(),
-  stream: event.stream,
-  revision: event.revision.toString(),
-  id: event.id,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  recordedAt: event.recordedAt,
+  // Members in their canonical order, which leaves the canonicalizer's sort nothing to move.
   actor: (event.metadata as { actor?: unknown }).actor ?? null,
   data: event.data,
+  id: event.id,
   metadata: event.metadata,
+  position: event.position.toString(),
+  recordedAt: event.recordedAt,
+  revision: event.revision.toString(),
+  schemaVersion: event.schemaVersion,
+  stream: event.stream,
+  type: event.type,
 });
 
 /**
