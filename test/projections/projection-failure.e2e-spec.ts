@@ -62,7 +62,7 @@ describe('a projection stopped by an event it cannot apply', () => {
 
     const status = await runStatus(env);
     expect(status.code).toBe(1);
-    expect(status.output).toMatch(/mandates_board +\| 1 +\| failed/);
+    expect(status.output).toMatch(/mandates_board +\| 2 +\| failed/);
     expect(status.output).toContain(`MandateTransferred at ${bad.position}`);
   });
 });

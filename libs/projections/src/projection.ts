@@ -19,6 +19,11 @@ export interface ChildTable<Row> {
   /** Column lists to index (each becomes one index). */
   readonly indexes?: readonly (readonly string[])[];
   rowsOf(row: Row): readonly ColumnValues[];
+  /**
+   * Whether `row` has the child rows `previous` had, because the parts of it `rowsOf` reads are the
+   * very same values: its rows are then neither computed nor compared again. Optional.
+   */
+  sameRows?(row: Row, previous: Row): boolean;
 }
 
 /**
@@ -41,7 +46,11 @@ export interface Projection<Row = unknown> {
   readonly history: RowHistory;
   /** The keys of the rows `event` changes; none for events this read model ignores. */
   keysOf(event: StoredEvent): readonly string[];
-  /** Throwing stops the projection with the error recorded: an event is never skipped silently. */
+  /**
+   * Throwing stops the projection with the error recorded: an event is never skipped silently.
+   * Rows are values: `evolve` returns a new row (sharing what did not change) rather than modifying
+   * the one it is given, and returning that very row means nothing changed.
+   */
   evolve(row: Row | undefined, event: StoredEvent, key: string): Row | undefined;
   /** Filterable columns extracted from each row, stored beside its JSON. */
   readonly columns: Columns;

@@ -19,63 +19,55 @@ const STREAM_PREFIX = 'mandate-';
 export const mandateIdOf = (event: Pick<StoredEvent, 'stream'>): string | undefined =>
   event.stream.startsWith(STREAM_PREFIX) ? event.stream.slice(STREAM_PREFIX.length) : undefined;
 
-const SLIM = new WeakSet<object>();
 const EMPTY: readonly never[] = [];
 
-/** `value` if it is already slim (unchanged by the last event), else its slim copy. */
-const kept = <T extends object>(value: T, slim: () => T): T => {
-  if (SLIM.has(value)) return value;
-  const made = slim();
-  SLIM.add(made);
-  return made;
-};
+/** `next`'s elements that `previous` already held stay as they are (slim); the others are slimmed. */
+const slimList = <T>(next: readonly T[], previous: readonly T[] | undefined, slim: (item: T) => T): readonly T[] =>
+  next === previous ? next : next.map((item) => (previous !== undefined && previous.includes(item) ? item : slim(item)));
+
+const slimTerms = (version: GrantedMandate['terms'][number]): GrantedMandate['terms'][number] => ({
+  effectiveFrom: version.effectiveFrom,
+  missions: version.missions.map(({ type }) => ({ type, indicators: EMPTY })),
+  territory: { departement: version.territory.departement, communes: version.territory.communes },
+  staffing: { salariedFte: version.staffing.salariedFte },
+});
+
+const slimFunding = (funding: GrantedMandate['fundings'][number]): GrantedMandate['fundings'][number] => ({
+  from: funding.from,
+  to: funding.to,
+  financing: { amountCents: funding.financing.amountCents, nature: funding.financing.nature, paymentTerms: funding.financing.paymentTerms, programme: funding.financing.programme },
+});
+
+const slimSuspension = (suspension: GrantedMandate['suspensions'][number]): GrantedMandate['suspensions'][number] => ({
+  from: suspension.from,
+  ...(suspension.until !== undefined && { until: suspension.until }),
+  reason: '',
+  decisionReference: '',
+});
 
 /**
  * What the board keeps of a mandate: the domain's own state without what no board query shows
  * (legal basis, indicators, sites, payment details, reasons), so that every stored version stays
  * small. It is still a `GrantedMandate`: the decider's `evolve`, `termsOn`, `fundingOn` and
- * `mandateStatusOn` read it unchanged, and the dated facts are all there. Sections the last event
- * did not change are kept as they are (same objects), which also lets child rows be reused.
+ * `mandateStatusOn` read it unchanged, and the dated facts are all there. `previous` is the board's
+ * state the decider evolved (already slim): the sections and elements the event did not replace
+ * are kept as they are (same objects), which also lets child rows and their JSON be reused.
  */
-export const boardStateOf = (mandate: GrantedMandate): GrantedMandate => ({
-  ...mandate,
-  authority: kept(mandate.authority, () => ({ kind: mandate.authority.kind, name: mandate.authority.name, siret: mandate.authority.siret, departement: mandate.authority.departement })),
-  instrument: kept(mandate.instrument, () => ({ kind: mandate.instrument.kind, reference: mandate.instrument.reference, decisionDate: mandate.instrument.decisionDate }) as GrantedMandate['instrument']),
-  legalBasis: EMPTY,
-  linkedObligations: EMPTY,
-  terms: kept(mandate.terms, () =>
-    mandate.terms.map((version) =>
-      kept(version, () => ({
-        effectiveFrom: version.effectiveFrom,
-        missions: version.missions.map(({ type }) => ({ type, indicators: EMPTY })),
-        territory: { departement: version.territory.departement, communes: version.territory.communes },
-        staffing: { salariedFte: version.staffing.salariedFte },
-      })),
-    ),
-  ),
-  fundings: kept(mandate.fundings, () =>
-    mandate.fundings.map((funding) =>
-      kept(funding, () => ({
-        from: funding.from,
-        to: funding.to,
-        financing: { amountCents: funding.financing.amountCents, nature: funding.financing.nature, paymentTerms: funding.financing.paymentTerms, programme: funding.financing.programme },
-      })),
-    ),
-  ),
-  suspensions: kept(mandate.suspensions, () =>
-    mandate.suspensions.map((suspension) =>
-      kept(suspension, () => ({ from: suspension.from, ...(suspension.until !== undefined && { until: suspension.until }), reason: '', decisionReference: '' })),
-    ),
-  ),
-});
-
-/** Child rows computed once per section object: an event that leaves the section alone returns the same rows. */
-const memo = <K extends object, V>(compute: (key: K) => V): ((key: K) => V) => {
-  const cache = new WeakMap<K, V>();
-  return (key) => {
-    let value = cache.get(key);
-    if (value === undefined) cache.set(key, (value = compute(key)));
-    return value;
+export const boardStateOf = (mandate: GrantedMandate, previous?: GrantedMandate): GrantedMandate => {
+  const { authority, instrument } = mandate;
+  return {
+    ...mandate,
+    authority:
+      authority === previous?.authority ? authority : { kind: authority.kind, name: authority.name, siret: authority.siret, departement: authority.departement },
+    instrument:
+      instrument === previous?.instrument
+        ? instrument
+        : ({ kind: instrument.kind, reference: instrument.reference, decisionDate: instrument.decisionDate } as GrantedMandate['instrument']),
+    legalBasis: EMPTY,
+    linkedObligations: EMPTY,
+    terms: slimList(mandate.terms, previous?.terms, slimTerms),
+    fundings: slimList(mandate.fundings, previous?.fundings, slimFunding),
+    suspensions: slimList(mandate.suspensions, previous?.suspensions, slimSuspension),
   };
 };
 
@@ -91,26 +83,27 @@ const termsIntervals = (terms: GrantedMandate['terms']) =>
     effective_to: terms[i + 1]?.effectiveFrom ?? null,
   }));
 
-const suspensionRows = memo((suspensions: GrantedMandate['suspensions']) => suspensions.map((s) => ({ from_date: s.from, until_date: s.until ?? null })));
+const suspensionRows = (suspensions: GrantedMandate['suspensions']) => suspensions.map((s) => ({ from_date: s.from, until_date: s.until ?? null }));
 
-const missionRows = memo((terms: GrantedMandate['terms']) =>
+const missionRows = (terms: GrantedMandate['terms']) =>
   termsIntervals(terms).flatMap(({ version, effective_from, effective_to }) =>
     version.missions.map((mission) => ({ effective_from, effective_to, mission_type: mission.type })),
-  ),
-);
+  );
 
 // `commune` '' is the whole département (a territory listing no commune).
-const territoryRows = memo((terms: GrantedMandate['terms']) =>
+const territoryRows = (terms: GrantedMandate['terms']) =>
   termsIntervals(terms).flatMap(({ version, effective_from, effective_to }) => {
     const { departement, communes } = version.territory;
     return (communes.length > 0 ? communes : ['']).map((commune) => ({ effective_from, effective_to, departement, commune }));
-  }),
-);
+  });
 
 // Every département the mandate ever touched (authority and each territory version): the access rule's `departementsOf`.
-const scopeRows = memo((terms: GrantedMandate['terms']) => memo((authority: GrantedMandate['authority']) =>
-  [...new Set([authority.departement, ...terms.map((t) => t.territory.departement)])].map((departement) => ({ departement })),
-));
+const scopeRows = (mandate: GrantedMandate) =>
+  [...new Set([mandate.authority.departement, ...mandate.terms.map((t) => t.territory.departement)])].map((departement) => ({ departement }));
+
+// Child rows are recomputed only for a new value of the sections they come from.
+const sameSuspensions = (mandate: GrantedMandate, previous: GrantedMandate) => mandate.suspensions === previous.suspensions;
+const sameTerms = (mandate: GrantedMandate, previous: GrantedMandate) => mandate.terms === previous.terms;
 
 /**
  * The officers' board: one row per mandate holding the domain's own state (the decider's `evolve`,
@@ -123,7 +116,8 @@ const scopeRows = memo((terms: GrantedMandate['terms']) => memo((authority: Gran
  */
 export const mandatesBoardProjection: Projection<GrantedMandate> = {
   name: 'mandates_board',
-  version: 1,
+  // 2: the scope and suspension indexes cover the officers' queries; the SQLite tables get their keys when live.
+  version: 2,
   history: 'system-versioned',
 
   keysOf: (event) => {
@@ -138,7 +132,7 @@ export const mandatesBoardProjection: Projection<GrantedMandate> = {
     if (event.type !== 'MandateGranted' && mandate === undefined) throw new ProjectionError(`${event.type} for mandate ${mandateIdOf(event)}, never granted`);
     const next = mandateDecider.evolve(mandate ?? mandateDecider.initialState(), { type: event.type, schemaVersion: 1, data: event.data } as unknown as MandateEvent);
     if (next.status === 'not_granted') throw new ProjectionError(`${event.type} left mandate ${mandateIdOf(event)} ungranted`);
-    return next === mandate ? mandate : boardStateOf(next);
+    return next === mandate ? mandate : boardStateOf(next, mandate);
   },
 
   columns: {
@@ -161,17 +155,31 @@ export const mandatesBoardProjection: Projection<GrantedMandate> = {
   indexes: [['key', 'period_end', 'period_start', 'terminated_from', 'completed_on', 'suspensions'], ['operator_id', 'period_end'], ['period_end'], ['period_start']],
 
   children: {
-    suspensions: { columns: { from_date: 'date', until_date: 'date' }, rowsOf: (mandate) => suspensionRows(mandate.suspensions) },
+    suspensions: {
+      columns: { from_date: 'date', until_date: 'date' },
+      // Covers the status's EXISTS: a mandate's current intervals without reading its rows.
+      indexes: [['key', 'from_date', 'until_date']],
+      rowsOf: (mandate) => suspensionRows(mandate.suspensions),
+      sameRows: sameSuspensions,
+    },
     missions: {
       columns: { effective_from: 'date', effective_to: 'date', mission_type: 'text' },
       indexes: [['mission_type', 'key']],
       rowsOf: (mandate) => missionRows(mandate.terms),
+      sameRows: sameTerms,
     },
     territory: {
       columns: { effective_from: 'date', effective_to: 'date', departement: 'text', commune: 'text' },
       indexes: [['commune'], ['departement', 'commune']],
       rowsOf: (mandate) => territoryRows(mandate.terms),
+      sameRows: sameTerms,
     },
-    scope: { columns: { departement: 'text' }, indexes: [['departement']], rowsOf: (mandate) => scopeRows(mandate.terms)(mandate.authority) },
+    scope: {
+      columns: { departement: 'text' },
+      // Covering: an officer's mandates are listed from the index alone.
+      indexes: [['departement', 'key']],
+      rowsOf: scopeRows,
+      sameRows: (mandate, previous) => mandate.terms === previous.terms && mandate.authority === previous.authority,
+    },
   },
 };

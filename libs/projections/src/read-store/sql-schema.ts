@@ -38,17 +38,21 @@ const versionColumns = (dialect: SqlDialect): string[] => [
 
 /**
  * Tables of a generation. System-versioned tables keep every version, keyed by the position of the
- * event that began it.
+ * event that began it. In SQLite that key is a unique index built when the generation has caught
+ * up (`versionKeysSql`), so that a rebuild only appends rows; the ends of versions written by
+ * earlier batches wait in a table of their own until then (`applyPendingEndsSql`).
  */
 export const createTablesSql = (projection: Projection<unknown>, generation: number, dialect: SqlDialect): string[] => {
   const names = tableNamesOf(projection, generation);
   const versioned = projection.history === 'system-versioned';
+  const keyLater = versioned && dialect.kind === 'sqlite';
+  const primaryKey = (columns: string) => (keyLater ? [] : [`PRIMARY KEY (${columns})`]);
   const main = [
     `key ${dialect.text} NOT NULL`,
     ...(versioned ? versionColumns(dialect) : []),
     `doc ${dialect.text} NOT NULL`,
     ...columnsSql(dialect, projection.columns),
-    versioned ? 'PRIMARY KEY (key, from_position)' : 'PRIMARY KEY (key)',
+    ...primaryKey(versioned ? 'key, from_position' : 'key'),
   ];
   const statements = [`CREATE TABLE ${quote(names.main)} (\n  ${main.join(',\n  ')}\n)`];
   for (const [child, table] of Object.entries(projection.children ?? {})) {
@@ -57,17 +61,84 @@ export const createTablesSql = (projection: Projection<unknown>, generation: num
       `child_key ${dialect.text} NOT NULL`,
       ...(versioned ? versionColumns(dialect) : []),
       ...columnsSql(dialect, table.columns),
-      versioned ? 'PRIMARY KEY (key, child_key, from_position)' : 'PRIMARY KEY (key, child_key)',
+      ...primaryKey(versioned ? 'key, child_key, from_position' : 'key, child_key'),
     ];
     statements.push(`CREATE TABLE ${quote(names.children[child])} (\n  ${columns.join(',\n  ')}\n)`);
+  }
+  if (keyLater) {
+    // Ends of versions written by earlier batches, applied when the generation goes live.
+    statements.push(`CREATE TABLE ${quote(pendingEndsTable(names))} (
+  tbl ${dialect.text} NOT NULL,
+  key ${dialect.text} NOT NULL,
+  child_key ${dialect.text},
+  to_position ${dialect.text} NOT NULL,
+  recorded_to ${dialect.text} NOT NULL
+)`);
   }
   return statements;
 };
 
+/** SQLite, system-versioned: where a generation being built keeps the ends of its earlier batches' versions. */
+export const pendingEndsTable = (tables: TableNames): string => `${tables.main}__ends`;
+
+const loadIndex = (tables: TableNames): string => `${tables.main}__load`;
+
+/**
+ * SQLite, system-versioned: what the projector's loads need while a generation is being built (its
+ * rows and pending ends by key), created by the first load, when a build resumes or outgrows the
+ * projector's cache; a rebuild that needs no load never maintains them.
+ */
+export const loadIndexesSql = (tables: TableNames): string[] => [
+  `CREATE INDEX IF NOT EXISTS ${quote(loadIndex(tables))} ON ${quote(tables.main)} (key, from_position)`,
+  `CREATE INDEX IF NOT EXISTS ${quote(`${pendingEndsTable(tables)}_key`)} ON ${quote(pendingEndsTable(tables))} (tbl, key, to_position)`,
+];
+
+/** SQLite, system-versioned: each table's key over all its versions, unique as a primary key would be. */
+export const versionKeysSql = (projection: Projection<unknown>, generation: number): string[] => {
+  const names = tableNamesOf(projection, generation);
+  return [
+    `CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${names.main}__versions`)} ON ${quote(names.main)} (key, from_position)`,
+    ...Object.values(names.children).map((table) => `CREATE UNIQUE INDEX IF NOT EXISTS ${quote(`${table}__versions`)} ON ${quote(table)} (key, child_key, from_position)`),
+  ];
+};
+
+/**
+ * SQLite, system-versioned, once the keys exist: applies the oldest `limit` pending ends, each to the
+ * version that was current when it was recorded (the last one before it), removes the versions
+ * they leave empty (ended at the instant they began), as a live generation does at once, and
+ * forgets them. Run until the pending table is empty.
+ */
+export const applyPendingEndsSql = (projection: Projection<unknown>, generation: number, limit: number): string[] => {
+  const names = tableNamesOf(projection, generation);
+  const ends = quote(pendingEndsTable(names));
+  const statements = [`CREATE TEMP TABLE pending AS SELECT rowid AS id, * FROM ${ends} ORDER BY rowid LIMIT ${Math.trunc(limit)}`];
+  const tables: [string, string][] = [['', names.main], ...Object.entries(names.children)];
+  for (const [child, table] of tables) {
+    const name = quote(table);
+    const sameRow = child === '' ? 'w.key = e.key' : 'w.key = e.key AND w.child_key = e.child_key';
+    statements.push(
+      // In the order of the rows they end, so that each page is rewritten once.
+      `CREATE TEMP TABLE ended AS
+         SELECT (SELECT w.rowid FROM ${name} w WHERE ${sameRow} AND w.from_position < e.to_position ORDER BY w.from_position DESC LIMIT 1) AS id,
+                e.to_position AS to_position, e.recorded_to AS recorded_to
+         FROM temp.pending e WHERE e.tbl = '${child}' ORDER BY id`,
+      `UPDATE ${name} SET to_position = ended.to_position, recorded_to = ended.recorded_to FROM temp.ended WHERE ${name}.rowid = ended.id`,
+      `DELETE FROM ${name} WHERE rowid IN (SELECT id FROM temp.ended) AND recorded_to = recorded_from`,
+      'DROP TABLE temp.ended',
+    );
+  }
+  statements.push(`DELETE FROM ${ends} WHERE rowid IN (SELECT id FROM temp.pending)`, 'DROP TABLE temp.pending');
+  return statements;
+};
+
+/** SQLite, system-versioned, once every pending end is applied: the generation writes in place from then on. */
+export const dropPendingEndsSql = (tables: TableNames): string[] => [`DROP INDEX IF EXISTS ${quote(loadIndex(tables))}`, `DROP TABLE ${quote(pendingEndsTable(tables))}`];
+
 /**
  * The indexes queries use, created when the generation goes live (in the commit that makes it
- * live): a rebuild writes its rows without maintaining them, which is faster than keeping them up
- * to date row by row. They cover current versions only, which is what most queries read
+ * live, or in SQLite's append-only builds just before it, each in a transaction of its own): a
+ * rebuild writes its rows without maintaining them, which is faster than keeping them up to date
+ * row by row. They cover current versions only, which is what most queries read
  * (`asKnownAt` queries scan the versions instead). The unique index on current keys also checks,
  * before the switch, that every row has exactly one current version.
  */

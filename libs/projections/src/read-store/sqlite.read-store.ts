@@ -17,7 +17,21 @@ import type {
   TableChanges,
   TableNames,
 } from './read-store.port';
-import { allTables, createIndexesSql, createTablesSql, dropTablesSql, insertColumns, quote, SQLITE_DIALECT, tableNamesOf } from './sql-schema';
+import {
+  allTables,
+  applyPendingEndsSql,
+  createIndexesSql,
+  createTablesSql,
+  dropPendingEndsSql,
+  dropTablesSql,
+  insertColumns,
+  loadIndexesSql,
+  pendingEndsTable,
+  quote,
+  SQLITE_DIALECT,
+  tableNamesOf,
+  versionKeysSql,
+} from './sql-schema';
 
 export interface SqliteReadStoreOptions {
   /** The database file: by default the event store's own (DESIGN §2: one file in the embedded mode). */
@@ -47,6 +61,9 @@ const migrate = (db: Database.Database): void => {
 };
 
 const isMissingTable = (error: unknown): boolean => error instanceof Error && /no such table/.test(error.message);
+
+/** Pending ends applied per transaction when a generation goes live: a short hold of the write lock each. */
+const ENDS_PER_TRANSACTION = 50_000;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -102,7 +119,7 @@ export class SqliteReadStore implements ReadStore {
         };
         const tables = tableNamesOf(projection, next);
         // Leftovers of a generation number reused after its row was removed by hand.
-        for (const sql of dropTablesSql(allTables(tables))) this.db.exec(sql);
+        for (const sql of dropTablesSql([...allTables(tables), pendingEndsTable(tables)])) this.db.exec(sql);
         for (const sql of createTablesSql(projection, next, SQLITE_DIALECT)) this.db.exec(sql);
         const now = new Date().toISOString();
         this.db
@@ -144,7 +161,7 @@ export class SqliteReadStore implements ReadStore {
   async dropRetired(name: string): Promise<void> {
     const rows = this.statement(`SELECT tables FROM projection_generations WHERE name = ? AND state = 'retired'`).all(name) as GenerationRow[];
     const existing = new Set((this.db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]));
-    const drops = rows.flatMap((row) => allTables(tablesOfRow(row))).filter((table) => existing.has(table));
+    const drops = rows.flatMap((row) => [...allTables(tablesOfRow(row)), pendingEndsTable(tablesOfRow(row))]).filter((table) => existing.has(table));
     if (drops.length === 0) return;
     this.db.transaction(() => dropTablesSql(drops).forEach((sql) => this.db.exec(sql))).immediate();
     this.statements.clear();
@@ -173,13 +190,24 @@ export class SqliteReadStore implements ReadStore {
     if (this.db.open) this.db.close();
   }
 
+  /** Whether a system-versioned generation is still append-only (its pending ends not yet applied). */
+  private appendOnly(projection: Projection<unknown>, tables: TableNames): boolean {
+    if (projection.history !== 'system-versioned') return false;
+    return this.statement(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(pendingEndsTable(tables)) !== undefined;
+  }
+
   /** @internal The writer's load and commit; synchronous, so a batch never interleaves with other work. */
   loadRows(projection: Projection<unknown>, tables: TableNames, keys: readonly string[]): Map<string, LoadedRow> {
-    const versioned = projection.history === 'system-versioned';
+    const appendOnly = this.appendOnly(projection, tables);
+    if (appendOnly) this.db.transaction(() => loadIndexesSql(tables).forEach((sql) => this.db.exec(sql))).immediate();
     const statement = this.statement(
-      versioned
-        ? `SELECT doc, recorded_from AS recordedFrom FROM ${quote(tables.main)} WHERE key = ? AND recorded_to IS NULL`
-        : `SELECT doc FROM ${quote(tables.main)} WHERE key = ?`,
+      projection.history !== 'system-versioned'
+        ? `SELECT doc FROM ${quote(tables.main)} WHERE key = ?`
+        : appendOnly
+          ? // The version no pending end closed.
+            `SELECT doc, recorded_from AS recordedFrom FROM ${quote(tables.main)} m WHERE m.key = ? AND m.recorded_to IS NULL
+             AND NOT EXISTS (SELECT 1 FROM ${quote(pendingEndsTable(tables))} e WHERE e.tbl = '' AND e.key = m.key AND e.to_position > m.from_position)`
+          : `SELECT doc, recorded_from AS recordedFrom FROM ${quote(tables.main)} WHERE key = ? AND recorded_to IS NULL`,
     );
     const rows = new Map<string, LoadedRow>();
     for (const key of keys) {
@@ -189,8 +217,30 @@ export class SqliteReadStore implements ReadStore {
     return rows;
   }
 
-  /** @internal */
+  /**
+   * @internal One transaction, except for an append-only generation going live: its batch commits
+   * first, then its keys are built and its pending ends applied in short transactions (steps a
+   * crash leaves for the next attempt to finish), then a last one makes it live.
+   */
   commitBatch(projection: Projection<unknown>, tables: TableNames, batch: BatchCommit): CommitOutcome {
+    if (!batch.activate || !this.appendOnly(projection, tables)) return this.commitInTransaction(projection, tables, batch);
+    const committed = this.commitInTransaction(projection, tables, { ...batch, activate: false });
+    if (!committed.committed) return committed;
+    this.completeVersions(projection, tables, batch.generation.generation);
+    return this.commitInTransaction(projection, tables, { ...batch, expectedCheckpoint: batch.checkpoint, events: 0, tables: new Map(), activate: true });
+  }
+
+  private completeVersions(projection: Projection<unknown>, tables: TableNames, generation: number): void {
+    const step = (statements: readonly string[]) => this.db.transaction(() => statements.forEach((sql) => this.db.exec(sql))).immediate();
+    for (const sql of versionKeysSql(projection, generation)) step([sql]);
+    const pending = this.db.prepare(`SELECT count(*) AS n FROM ${quote(pendingEndsTable(tables))}`).pluck();
+    while ((pending.get() as number) > 0) step(applyPendingEndsSql(projection, generation, ENDS_PER_TRANSACTION));
+    step(dropPendingEndsSql(tables));
+    this.statements.clear();
+    for (const sql of createIndexesSql(projection, generation)) step([sql]);
+  }
+
+  private commitInTransaction(projection: Projection<unknown>, tables: TableNames, batch: BatchCommit): CommitOutcome {
     const { name, generation } = batch.generation;
     return this.db
       .transaction((): CommitOutcome => {
@@ -199,7 +249,8 @@ export class SqliteReadStore implements ReadStore {
         if (row.checkpoint !== (batch.expectedCheckpoint === undefined ? null : positionText(batch.expectedCheckpoint))) {
           return { committed: false, reason: 'checkpoint_moved', generation: generationOf(row) };
         }
-        for (const [table, changes] of batch.tables) this.applyChanges(projection, tables, table, changes);
+        const appendOnly = this.appendOnly(projection, tables);
+        for (const [table, changes] of batch.tables) this.applyChanges(projection, tables, table, changes, appendOnly);
         const now = new Date().toISOString();
         if (batch.activate && row.active !== 1) {
           for (const sql of createIndexesSql(projection, generation)) this.db.exec(sql);
@@ -216,7 +267,11 @@ export class SqliteReadStore implements ReadStore {
       .immediate();
   }
 
-  private applyChanges(projection: Projection<unknown>, tables: TableNames, table: string, changes: TableChanges): void {
+  /**
+   * One table's changes. A system-versioned generation being built only appends: its rows, and the
+   * ends of versions earlier batches wrote, applied when it goes live (`applyPendingEndsSql`).
+   */
+  private applyChanges(projection: Projection<unknown>, tables: TableNames, table: string, changes: TableChanges, appendOnly: boolean): void {
     const child = table !== '';
     const name = quote(child ? tables.children[table] : tables.main);
     const versioned = projection.history === 'system-versioned';
@@ -226,7 +281,10 @@ export class SqliteReadStore implements ReadStore {
       const remove = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey}`);
       for (const row of changes.deletes) remove.run(...keyOf(row));
     }
-    if (changes.ends.length > 0) {
+    if (changes.ends.length > 0 && appendOnly) {
+      const pending = this.statement(`INSERT INTO ${quote(pendingEndsTable(tables))} (tbl, key, child_key, to_position, recorded_to) VALUES (?, ?, ?, ?, ?)`);
+      for (const end of changes.ends) pending.run(table, end.key, end.childKey ?? null, end.toPosition, end.recordedTo);
+    } else if (changes.ends.length > 0) {
       // A version that would end at the instant it began never was current: it is removed, so the
       // rows do not depend on where batch boundaries fell.
       const removeEmpty = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey} AND recorded_to IS NULL AND recorded_from = ?`);

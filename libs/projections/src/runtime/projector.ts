@@ -2,6 +2,7 @@ import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import type { Projection } from '../projection';
 import type { Generation, GenerationRef, ProjectionWriter, ReadStore } from '../read-store/read-store.port';
 import { RowChanges, type RowState, rowStateOf, rowStateOfLoaded, type RowUpdate } from './row-changes';
+import { rowJsonOf } from './row-json';
 
 export interface ProjectorOptions {
   /**
@@ -40,6 +41,18 @@ const TICK = Symbol('tick');
 /** Events per `readAll` call (adapters cap it at their own maximum). */
 const READ_SIZE = 10_000;
 const nextTick = (): Promise<typeof TICK> => new Promise((resolve) => setImmediate(() => resolve(TICK)));
+
+/** The row changes of the events applied so far in one batch, until it commits. */
+interface Batch {
+  readonly changes: RowChanges;
+  /** Rows read from the store for this batch (`undefined`: none stored). */
+  readonly loaded: Map<string, RowState | undefined>;
+  readonly unreadable: Map<string, unknown>;
+  /** Events applied (including those the projection ignores). */
+  events: number;
+  last: StoredEvent | undefined;
+  failure: { readonly event: StoredEvent; readonly error: unknown } | undefined;
+}
 
 /**
  * Runs one generation of one projection: catches up from its checkpoint with `readAll` batches,
@@ -93,26 +106,25 @@ export class Projector {
     }
   }
 
-  /** Reads batches until one reaches the head that was current before reading it. */
+  /** Reads batches until one reaches the head that was current before reading it; each is applied as its events arrive. */
   private async catchUp(writer: ProjectionWriter, generation: Generation): Promise<BatchOutcome | 'stopped'> {
     this.checkpoint = generation.checkpoint;
     this.active = generation.active;
     for (;;) {
       if (this.options.signal?.aborted) return 'stopped';
       const head = await this.store.headPosition();
-      const batch: StoredEvent[] = [];
+      const batch = this.newBatch();
       let reachedHead = false;
-      while (batch.length < this.batchSize) {
-        const read = await this.store.readAll({ after: batch.at(-1)?.position ?? this.checkpoint, maxCount: Math.min(READ_SIZE, this.batchSize - batch.length) });
-        for (const event of read) batch.push(event);
+      while (batch.events < this.batchSize && batch.failure === undefined) {
+        const events = await this.store.readAll({ after: batch.last?.position ?? this.checkpoint, maxCount: Math.min(READ_SIZE, this.batchSize - batch.events) });
+        await this.apply(writer, batch, events);
         // An empty read also counts: the head may be an event this reader never sees (a system event).
-        reachedHead = read.length === 0 || (batch.at(-1)?.position ?? -1n) >= (head ?? -1n);
+        reachedHead = events.length === 0 || (events.at(-1)?.position ?? -1n) >= (head ?? -1n);
         if (reachedHead) break;
       }
-      if (batch.length === 0 && this.active) return 'ok';
-      const outcome = await this.applyBatch(writer, batch, reachedHead && !this.active);
-      if (outcome !== 'ok') return outcome;
-      if (reachedHead) return 'ok';
+      if (batch.events === 0 && batch.failure === undefined && this.active) return 'ok';
+      const outcome = await this.commit(writer, batch, reachedHead && !this.active);
+      if (outcome !== 'ok' || reachedHead) return outcome;
     }
   }
 
@@ -128,17 +140,19 @@ export class Projector {
         const first = await (pending ?? iterator.next());
         pending = undefined;
         if (first.done) return 'stopped';
-        const batch = [first.value];
+        const events = [first.value];
         const tick = nextTick();
-        while (batch.length < this.liveBatchSize) {
+        while (events.length < this.liveBatchSize) {
           pending = iterator.next();
           const next = await Promise.race([pending, tick]);
           if (next === TICK) break;
           pending = undefined;
           if (next.done) break;
-          batch.push(next.value);
+          events.push(next.value);
         }
-        const outcome = await this.applyBatch(writer, batch, false);
+        const batch = this.newBatch();
+        await this.apply(writer, batch, events);
+        const outcome = await this.commit(writer, batch, false);
         if (outcome !== 'ok') return outcome;
       }
     } finally {
@@ -149,90 +163,95 @@ export class Projector {
     }
   }
 
+  private newBatch(): Batch {
+    return { changes: new RowChanges(this.projection), loaded: new Map(), unreadable: new Map(), events: 0, last: undefined, failure: undefined };
+  }
+
   private base(key: string, loaded: Map<string, RowState | undefined>): RowState | undefined {
     return loaded.has(key) ? loaded.get(key) : this.cache.get(key);
   }
 
   /**
-   * Applies one batch: the pure part (keys, evolve, columns, child rows) first, for every event in
-   * order; then one commit. An event the projection throws on ends the batch before it: what came
-   * before is committed, then the failure is recorded with the event's position and type.
+   * Applies events to a batch, in order: keys, the rows missing from the cache, then evolve,
+   * columns and child rows; the events are not kept. An event the projection throws on ends the
+   * batch before it: what came before is committed, then the failure is recorded with the event's
+   * position and type.
    */
-  private async applyBatch(writer: ProjectionWriter, batch: readonly StoredEvent[], activate: boolean): Promise<BatchOutcome> {
+  private async apply(writer: ProjectionWriter, batch: Batch, events: readonly StoredEvent[]): Promise<void> {
     const touched: (readonly string[])[] = [];
     const missing = new Set<string>();
     let failure: { index: number; error: unknown } | undefined;
-    for (let i = 0; i < batch.length; i++) {
+    for (let i = 0; i < events.length; i++) {
       try {
-        const keys = this.projection.keysOf(batch[i]);
+        const keys = this.projection.keysOf(events[i]);
         touched.push(keys);
-        if (!this.cacheComplete) for (const key of keys) if (!this.cache.has(key)) missing.add(key);
+        if (!this.cacheComplete) {
+          for (const key of keys) if (!this.cache.has(key) && !batch.loaded.has(key) && !batch.changes.has(key)) missing.add(key);
+        }
       } catch (error) {
         failure = { index: i, error };
         break;
       }
     }
-    const loaded = new Map<string, RowState | undefined>();
-    const unreadable = new Map<string, unknown>();
     if (missing.size > 0) {
       const rows = await writer.load([...missing]);
       for (const key of missing) {
         const row = rows.get(key);
         try {
-          loaded.set(key, row && rowStateOfLoaded(this.projection, row));
+          batch.loaded.set(key, row && rowStateOfLoaded(this.projection, row));
         } catch (error) {
           // A stored row the code cannot read is as fatal as an event it cannot apply: it fails the first event touching it.
-          unreadable.set(key, error);
+          batch.unreadable.set(key, error);
         }
       }
     }
 
-    const changes = new RowChanges(this.projection);
-    const applied = failure?.index ?? batch.length;
+    const { changes, loaded, unreadable } = batch;
+    const applied = failure?.index ?? events.length;
     for (let i = 0; i < applied; i++) {
-      const event = batch[i];
+      const event = events[i];
       const keys = touched[i];
-      if (keys.length === 0) continue;
-      let updates: RowUpdate[];
+      let updates: RowUpdate[] = [];
       try {
         updates = keys.map((key) => {
           if (unreadable.has(key)) throw unreadable.get(key);
-          const previous = changes.current(key, () => this.base(key, loaded));
+          const previous = changes.has(key) ? changes.current(key) : this.base(key, loaded);
           const next = this.projection.evolve(previous?.doc, event, key);
           if (next === undefined) return { key, next: undefined };
           if (previous !== undefined && next === previous.doc) return { key, next: previous };
-          return { key, next: rowStateOf(this.projection, next, JSON.stringify(next), undefined, previous) };
+          const { json, members } = rowJsonOf(next, previous);
+          return { key, next: rowStateOf(this.projection, next, json, undefined, previous, members) };
         });
       } catch (error) {
         failure = { index: i, error };
         break;
       }
-      for (const update of updates) changes.apply(event, this.base(update.key, loaded), update);
+      for (const update of updates) changes.apply(event, changes.has(update.key) ? undefined : this.base(update.key, loaded), update);
+      batch.events++;
+      batch.last = event;
     }
+    if (failure) batch.failure = { event: events[failure.index], error: failure.error };
+  }
 
-    const count = failure?.index ?? batch.length;
-    if (count > 0 || (activate && failure === undefined)) {
-      const checkpoint = count > 0 ? batch[count - 1].position : this.checkpoint;
-      const outcome = await writer.commit({
-        generation: this.generation,
-        expectedCheckpoint: this.checkpoint,
-        checkpoint,
-        events: count,
-        tables: changes.tableChanges(),
-        activate: activate && failure === undefined,
-      });
+  /** Commits a batch (rows and checkpoint in one transaction), then records its failure if it has one. */
+  private async commit(writer: ProjectionWriter, batch: Batch, activate: boolean): Promise<BatchOutcome> {
+    const { failure } = batch;
+    const activating = activate && failure === undefined;
+    if (batch.events > 0 || activating) {
+      const checkpoint = batch.last?.position ?? this.checkpoint;
+      const tables = batch.changes.tableChanges();
+      const outcome = await writer.commit({ generation: this.generation, expectedCheckpoint: this.checkpoint, checkpoint, events: batch.events, tables, activate: activating });
       if (!outcome.committed) return outcome.reason === 'retired' ? 'superseded' : 'moved';
+      this.remember(batch.changes);
       this.checkpoint = checkpoint;
-      if (activate && failure === undefined) {
+      if (activating) {
         this.active = true;
         await this.readStore.dropRetired(this.generation.name);
       }
-      this.remember(changes);
-      this.options.onCommit?.({ generation: this.generation, checkpoint, events: count, active: this.active });
+      this.options.onCommit?.({ generation: this.generation, checkpoint, events: batch.events, active: this.active });
     }
     if (failure) {
-      const event = batch[failure.index];
-      const error = failure.error;
+      const { event, error } = failure;
       await writer.recordFailure({
         message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
         position: event.position,

@@ -1,12 +1,15 @@
 import type { StoredEvent } from '@mandate-ledger/event-store';
-import type { ColumnValues, Projection } from '../projection';
+import type { ChildTable, ColumnValues, Projection } from '../projection';
 import { paddedPosition } from '../positions';
 import type { EndRow, InsertRow, LoadedRow, TableChanges } from '../read-store/read-store.port';
+import type { JsonMembers } from './row-json';
 
 /** A row as the projector knows it: its value, JSON, filter columns and child rows. */
 export interface RowState {
   readonly doc: unknown;
   readonly json: string;
+  /** Where its members lie in `json`, for the next version to copy those it shares. */
+  readonly members?: JsonMembers;
   /** When its current version began (system-versioned tables). */
   readonly recordedFrom?: string;
   readonly values: ColumnValues;
@@ -44,19 +47,55 @@ interface KeyChanges {
   current: RowState | undefined;
   baseEnd?: { toPosition: string; recordedTo: string; recordedFrom?: string };
   readonly versions: PendingRow[];
-  readonly childEnds: Map<string, Map<string, { toPosition: string; recordedTo: string }>>;
-  readonly childInserts: Map<string, PendingChild[]>;
+  /** Made when a child row first changes. */
+  childEnds?: Map<string, Map<string, { toPosition: string; recordedTo: string }>>;
+  childInserts?: Map<string, PendingChild[]>;
 }
 
 const NO_ROWS: ReadonlyMap<string, ColumnValues> = new Map();
 
 const childKeyOf = (values: ColumnValues, columns: readonly string[]): string => JSON.stringify(columns.map((c) => values[c] ?? null));
 
+interface ChildTablePlan {
+  readonly name: string;
+  readonly table: ChildTable<unknown>;
+  readonly columns: readonly string[];
+}
+
+const CHILD_TABLES = new WeakMap<Projection<unknown>, readonly ChildTablePlan[]>();
+
+/** The projection's child tables with their column lists, worked out once per projection. */
+const childTablesOf = (projection: Projection<unknown>): readonly ChildTablePlan[] => {
+  let plans = CHILD_TABLES.get(projection);
+  if (plans === undefined) {
+    plans = Object.entries(projection.children ?? {}).map(([name, table]) => ({ name, table, columns: Object.keys(table.columns) }));
+    CHILD_TABLES.set(projection, plans);
+  }
+  return plans;
+};
+
 /** Computes a row's state from its value: the pure part of a projection, run before any write. */
-export const rowStateOf = (projection: Projection<unknown>, doc: unknown, json: string, recordedFrom?: string, previous?: RowState): RowState => {
+export const rowStateOf = (
+  projection: Projection<unknown>,
+  doc: unknown,
+  json: string,
+  recordedFrom?: string,
+  previous?: RowState,
+  members?: JsonMembers,
+): RowState => {
+  const tables = childTablesOf(projection);
+  // The previous version's child rows as they are, when `sameRows` says none changed (most events).
+  if (previous !== undefined && tables.every(({ table }) => table.sameRows?.(doc, previous.doc) === true)) {
+    return { doc, json, members, recordedFrom, values: projection.columnsOf(doc), children: previous.children, childRows: previous.childRows };
+  }
   const children = new Map<string, ReadonlyMap<string, ColumnValues>>();
   const childRows = new Map<string, readonly ColumnValues[]>();
-  for (const [name, table] of Object.entries(projection.children ?? {})) {
+  for (const { name, table, columns } of tables) {
+    if (previous !== undefined && table.sameRows?.(doc, previous.doc) === true) {
+      childRows.set(name, previous.childRows.get(name)!);
+      children.set(name, previous.children.get(name)!);
+      continue;
+    }
     const list = table.rowsOf(doc);
     childRows.set(name, list);
     const same = previous?.childRows.get(name) === list ? previous?.children.get(name) : undefined;
@@ -64,12 +103,11 @@ export const rowStateOf = (projection: Projection<unknown>, doc: unknown, json: 
       children.set(name, same);
       continue;
     }
-    const columns = Object.keys(table.columns);
     const rows = new Map<string, ColumnValues>();
     for (const values of list) rows.set(childKeyOf(values, columns), values);
     children.set(name, rows);
   }
-  return { doc, json, recordedFrom, values: projection.columnsOf(doc), children, childRows };
+  return { doc, json, members, recordedFrom, values: projection.columnsOf(doc), children, childRows };
 };
 
 export const rowStateOfLoaded = (projection: Projection<unknown>, loaded: LoadedRow): RowState =>
@@ -93,16 +131,21 @@ export class RowChanges {
     return this.keys.size;
   }
 
-  /** The row as of the events applied so far in this batch, else `base` (the committed one). */
-  current(key: string, base: () => RowState | undefined): RowState | undefined {
-    const changes = this.keys.get(key);
-    return changes ? changes.current : base();
+  /** Whether an event of this batch touched `key`. */
+  has(key: string): boolean {
+    return this.keys.has(key);
   }
 
+  /** The row as of the events of this batch applied so far to `key` (see `has`). */
+  current(key: string): RowState | undefined {
+    return this.keys.get(key)?.current;
+  }
+
+  /** `base` is the committed row, read only the first time the batch touches the key. */
   apply(event: StoredEvent, base: RowState | undefined, update: RowUpdate): void {
     let changes = this.keys.get(update.key);
     if (!changes) {
-      changes = { base, current: base, versions: [], childEnds: new Map(), childInserts: new Map() };
+      changes = { base, current: base, versions: [] };
       this.keys.set(update.key, changes);
     }
     const previous = changes.current;
@@ -126,6 +169,7 @@ export class RowChanges {
       const before = previous?.children.get(table) ?? NO_ROWS;
       const after = next?.children.get(table) ?? NO_ROWS;
       if (before === after) continue;
+      changes.childInserts ??= new Map();
       let inserts = changes.childInserts.get(table);
       if (!inserts) changes.childInserts.set(table, (inserts = []));
       for (const childKey of before.keys()) {
@@ -133,6 +177,7 @@ export class RowChanges {
         const open = findOpen(inserts, childKey);
         if (open) close(inserts, open, position, at);
         else {
+          changes.childEnds ??= new Map();
           let ends = changes.childEnds.get(table);
           if (!ends) changes.childEnds.set(table, (ends = new Map()));
           ends.set(childKey, { toPosition: position, recordedTo: at });
@@ -161,9 +206,8 @@ export class RowChanges {
   }
 
   /** The committed state of every touched row after this batch (for the projector's cache). */
-  results(): IterableIterator<[string, RowState | undefined]> {
-    const entries = [...this.keys].map(([key, changes]): [string, RowState | undefined] => [key, changes.current]);
-    return entries[Symbol.iterator]();
+  *results(): IterableIterator<[string, RowState | undefined]> {
+    for (const [key, changes] of this.keys) yield [key, changes.current];
   }
 
   private versionedChanges(key: string, changes: KeyChanges, table: (name: string) => TableChanges): void {
@@ -179,11 +223,11 @@ export class RowChanges {
         values: version.values,
       });
     }
-    for (const [name, ends] of changes.childEnds) {
+    for (const [name, ends] of changes.childEnds ?? []) {
       const target = table(name).ends;
       for (const [childKey, end] of ends) target.push({ key, childKey, ...end } satisfies EndRow);
     }
-    for (const [name, inserts] of changes.childInserts) {
+    for (const [name, inserts] of changes.childInserts ?? []) {
       if (inserts.length === 0) continue;
       const target = table(name).inserts;
       for (const child of inserts) {
