@@ -42,7 +42,7 @@ const toAppend = (event: { type: string; schemaVersion: number; data: object }):
 /**
  * Appends a realistic log quickly: operators, then decisions on random mandates interleaved as
  * they would be over time, each decided by the decider (so every sequence is valid), through the
- * store's own `appendToStream`, many appends to one SQLite transaction.
+ * store's own `appendToStream`, thousands of appends per event-loop turn (one group commit).
  */
 export const fillMandateLog = async (store: SqliteEventStore, options: MandateLogOptions): Promise<MandateLog> => {
   const random = new Random(options.seed);
@@ -56,7 +56,7 @@ export const fillMandateLog = async (store: SqliteEventStore, options: MandateLo
   Error.stackTraceLimit = 0;
   const db = store.database;
   db.pragma('synchronous = OFF');
-  const appendChunk = db.transaction((work: () => void) => work());
+  // The store commits the appends made in one event-loop turn together: one transaction per chunk.
   const operators = operatorIds.map((operatorId, i) => ({
     stream: operatorStreamName(operatorId),
     event: toAppend({
@@ -65,31 +65,31 @@ export const fillMandateLog = async (store: SqliteEventStore, options: MandateLo
       data: { operatorId, name: `Operator ${i}`, legalForm: 'association', siren: '732829320', departements: ['62'], languages: [], salariedFte: 10 },
     }),
   }));
-  appendChunk(() => operators.forEach(({ stream, event }) => void store.appendToStream(stream, [event], 'no_stream')));
+  await Promise.all(operators.map(({ stream, event }) => store.appendToStream(stream, [event], 'no_stream')));
   appended += operators.length;
 
   while (appended < options.events) {
-    appendChunk(() => {
-      for (let n = 0; n < 5000 && appended < options.events; n++) {
-        const i = random.int(0, mandateIds.length - 1);
-        const entry = states[i];
-        const command: MandateCommand =
-          entry.state.status === 'not_granted'
-            ? randomGrant(random, mandateIds[i], random.pick(operatorIds), pool)
-            : randomCommand(random, mandateIds[i], entry.state, pool);
-        let events: MandateEvent[];
-        try {
-          events = mandateDecider.decide(command, entry.state);
-        } catch {
-          continue;
-        }
-        // Synchronous inside the transaction: better-sqlite3 nests each append as a savepoint.
-        void store.appendToStream(mandateStreamName(mandateIds[i]), events.map(toAppend), entry.revision);
-        entry.revision = entry.revision === 'no_stream' ? BigInt(events.length - 1) : entry.revision + BigInt(events.length);
-        for (const event of events) entry.state = mandateDecider.evolve(entry.state, event);
-        appended += events.length;
+    const appends: Promise<unknown>[] = [];
+    for (let n = 0; n < 5000 && appended < options.events; n++) {
+      const i = random.int(0, mandateIds.length - 1);
+      const entry = states[i];
+      const command: MandateCommand =
+        entry.state.status === 'not_granted'
+          ? randomGrant(random, mandateIds[i], random.pick(operatorIds), pool)
+          : randomCommand(random, mandateIds[i], entry.state, pool);
+      let events: MandateEvent[];
+      try {
+        events = mandateDecider.decide(command, entry.state);
+      } catch {
+        continue;
       }
-    });
+      // Queued in order, so the revision it will get is known now.
+      appends.push(store.appendToStream(mandateStreamName(mandateIds[i]), events.map(toAppend), entry.revision));
+      entry.revision = entry.revision === 'no_stream' ? BigInt(events.length - 1) : entry.revision + BigInt(events.length);
+      for (const event of events) entry.state = mandateDecider.evolve(entry.state, event);
+      appended += events.length;
+    }
+    await Promise.all(appends);
     options.onProgress?.(appended);
   }
   db.pragma('synchronous = FULL');
