@@ -1,5 +1,8 @@
 import { join } from 'node:path';
 import { createEventStore, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
+// Static: the built server resolves path aliases only in static imports (the adapters' own drivers are ordinary packages).
+import { PostgresEventStore } from '@mandate-ledger/event-store/postgres/postgres.event-store';
+import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import type { AuditStore } from './audit-store.port';
 import { SQL_LOG_START } from './log-verifier';
 
@@ -31,7 +34,6 @@ export const openAuditedLog = async (config: EventStoreConfig): Promise<AuditedL
 };
 
 const openSqlite = async (config: EventStoreConfig): Promise<AuditedLog> => {
-  const { SqliteEventStore } = await import('@mandate-ledger/event-store/sqlite/sqlite.event-store');
   const { SqliteAuditStore } = await import('./sqlite/sqlite.audit-store');
   const events = SqliteEventStore.open({ path: config.sqlitePath });
   try {
@@ -45,7 +47,6 @@ const openSqlite = async (config: EventStoreConfig): Promise<AuditedLog> => {
 
 const openPostgres = async (config: EventStoreConfig): Promise<AuditedLog> => {
   const { Pool } = await import('pg');
-  const { PostgresEventStore } = await import('@mandate-ledger/event-store/postgres/postgres.event-store');
   const { PostgresAuditStore } = await import('./postgres/postgres.audit-store');
   // Reads, seals and the sealer's lock: a few connections, apart from the application's pool.
   const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
