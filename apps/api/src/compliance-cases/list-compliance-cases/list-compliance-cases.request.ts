@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { ReadYourWritesRequest } from '../../read-models/read-your-writes.request';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageRequest } from '../../read-models/page.request';
 import { IsCalendarDate } from '../../http/is-calendar-date';
 
-export class ListComplianceCasesRequest extends ReadYourWritesRequest {
+export class ListComplianceCasesRequest extends PageRequest {
   @ApiPropertyOptional({ enum: ['open', 'closed'] })
   @IsOptional()
   @IsIn(['open', 'closed'])
@@ -24,19 +23,4 @@ export class ListComplianceCasesRequest extends ReadYourWritesRequest {
   @IsOptional()
   @IsCalendarDate()
   overdueOn?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }

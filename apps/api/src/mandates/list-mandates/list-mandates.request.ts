@@ -3,12 +3,12 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { MISSION_TYPES, type MandateStatus, type MissionType } from '@mandate-ledger/domain';
 import { IsCalendarDate } from '../../http/is-calendar-date';
-import { ReadYourWritesRequest } from '../../read-models/read-your-writes.request';
+import { PageRequest } from '../../read-models/page.request';
 
 export const MANDATE_STATUSES: readonly MandateStatus[] = ['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'];
 
 /** The officers' board: every filter is optional; statuses and terms are those of the `on` date. */
-export class ListMandatesRequest extends ReadYourWritesRequest {
+export class ListMandatesRequest extends PageRequest {
   @ApiPropertyOptional({ enum: MANDATE_STATUSES, description: 'Status on the `on` date' })
   @IsOptional()
   @IsIn(MANDATE_STATUSES)
@@ -51,19 +51,4 @@ export class ListMandatesRequest extends ReadYourWritesRequest {
   @Min(0)
   @Max(3660)
   expiringWithinDays?: number;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize?: number;
 }
