@@ -10,7 +10,7 @@ import { runVerifyBundle } from './verify-bundle.command';
 
 /** `npm run cli -- <command>`: same configuration (environment) as the server, no HTTP. */
 const commands: Record<string, { describe: string; run: (args: string[]) => Promise<number> }> = {
-  demo: { describe: 'record the Calais 2017–2018 data set through the command handlers (a second run appends nothing)', run: runDemo },
+  demo: { describe: 'record the Calais 2017–2018 data set through the command handlers, court orders included: [--notified-on DATE] [--follow-up-notified-on DATE] (a second run appends nothing)', run: runDemo },
   projections: { describe: 'rebuild [name] [--resume true]: rebuild read models beside the live ones; status: position, lag, last error', run: runProjections },
   status: { describe: 'show the configured event store and the head of its global log', run: runStatus },
   checkpoint: { describe: 'seal what was appended and sign a checkpoint; prints its note (keep it outside the database): [--out FILE]', run: runCheckpoint },
