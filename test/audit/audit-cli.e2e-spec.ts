@@ -9,24 +9,14 @@ import { runCheckpoint } from '../../apps/cli/src/evidence-checkpoint.command';
 import { runVerify } from '../../apps/cli/src/verify.command';
 import { runVerifyBundle } from '../../apps/cli/src/verify-bundle.command';
 import { startApi, type TestApi } from '../support/api';
+import { captureConsoleText } from '../support/console';
 
 // checkpoint, evidence, verify-bundle and verify, run as the CLI runs them (same environment as the
 // server), on the SQLite file of a server that keeps running.
 
 const root = join(__dirname, '..', '..');
 
-/** Runs a command with its console output captured. */
-const run = async (command: () => Promise<number>) => {
-  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const code = await command();
-    return { code, out: log.mock.calls.map((c) => c.join(' ')).join('\n'), err: error.mock.calls.map((c) => c.join(' ')).join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-};
+const run = captureConsoleText;
 
 const laVieActive = {
   name: 'La Vie Active',

@@ -23,23 +23,14 @@ import { type EventStore, foldStream, type StoredEvent } from '@mandate-ledger/e
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import { CALAIS_2017_IDS, CALAIS_2017_STEPS } from '../../apps/cli/src/demo/calais-2017.data';
 import { runDemo } from '../../apps/cli/src/demo.command';
+import { captureConsole } from '../support/console';
 
 // `npm run cli -- demo` on a SQLite file in a temp folder; the environment is passed, never set.
 
 const DB_FILE = 'mandate-ledger.db';
 
 /** Runs the demo with its console output captured. */
-const demo = async (dataDir: string, args: string[] = []) => {
-  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const code = await runDemo(args, { DATA_DIR: dataDir });
-    return { code, out: log.mock.calls.map((c) => c.join(' ')), err: error.mock.calls.map((c) => c.join(' ')) };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-};
+const demo = (dataDir: string, args: string[] = []) => captureConsole(() => runDemo(args, { DATA_DIR: dataDir }));
 
 const wholeLog = async (store: EventStore): Promise<StoredEvent[]> => {
   const events: StoredEvent[] = [];

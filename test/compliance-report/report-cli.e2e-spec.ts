@@ -9,23 +9,14 @@ import type { ComplianceReportBundle } from '../../apps/api/src/compliance-cases
 import { runEvidence } from '../../apps/cli/src/evidence.command';
 import { runVerifyBundle } from '../../apps/cli/src/verify-bundle.command';
 import { startApi, type TestApi } from '../support/api';
+import { captureConsoleText } from '../support/console';
 import { type CalaisScenario, PERIOD, recordCalaisScenario } from './support/calais-scenario';
 
 // `evidence --case` and `verify-bundle` as the CLI runs them, on the SQLite file of a running server.
 
 const root = join(__dirname, '..', '..');
 
-const run = async (command: () => Promise<number>) => {
-  const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
-  const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  try {
-    const code = await command();
-    return { code, out: log.mock.calls.map((c) => c.join(' ')).join('\n'), err: error.mock.calls.map((c) => c.join(' ')).join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-};
+const run = captureConsoleText;
 
 describe('npm run cli -- evidence --case | verify-bundle', () => {
   let dataDir: string;
