@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeIdentifier, Pool, type PoolClient, types, type CustomTypesConfig } from 'pg';
+import { escapeIdentifier, Pool, type PoolClient } from 'pg';
+import { PG_BIGINTS } from '@mandate-ledger/event-store/postgres/pg-bigints';
 import { migratePostgres, type PostgresMigration } from '@mandate-ledger/event-store/postgres/postgres-migrations';
 import { assertBatchShape, type AuditStore, SealConflictError, type SealBatch, type SealedLeaf, type SealState, type StoredCheckpoint } from '../audit-store.port';
 import { emptyFrontier, HASH_SIZE } from '../merkle-tree';
@@ -58,13 +59,6 @@ const MIGRATIONS: readonly PostgresMigration[] = [
 ];
 
 const EVENTS_GUARD: readonly PostgresMigration[] = [{ version: 1, sql: appendOnly('events') }];
-
-const INT8 = 20;
-// pg hands int8 over as a string; these queries make bigints of them without touching the global parsers.
-const BIGINTS: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? BigInt : types.getTypeParser(oid, format as 'text')) as CustomTypesConfig['getTypeParser'],
-};
 
 interface LeafRow {
   leaf_index: bigint;
@@ -182,7 +176,7 @@ export class PostgresAuditStore implements AuditStore {
   }
 
   private async query<Row>(statement: string | Prepared, values: unknown[] = [], client: Pool | PoolClient = this.pool): Promise<Row[]> {
-    const { rows } = await client.query({ ...(typeof statement === 'string' ? { text: statement } : statement), values, types: BIGINTS });
+    const { rows } = await client.query({ ...(typeof statement === 'string' ? { text: statement } : statement), values, types: PG_BIGINTS });
     return rows as Row[];
   }
 

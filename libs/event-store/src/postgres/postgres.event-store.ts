@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeIdentifier, Pool, types, type ClientBase, type CustomTypesConfig } from 'pg';
+import { escapeIdentifier, Pool, type ClientBase } from 'pg';
+import { PG_BIGINTS } from './pg-bigints';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -73,12 +74,6 @@ interface EventRow {
 }
 
 const COLUMNS = 'position, id, stream, revision, type, schema_version, data, metadata, recorded_at';
-const INT8 = 20;
-// pg hands int8 over as a string; these queries make bigints of them without touching the global parsers.
-const BIGINTS: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? BigInt : types.getTypeParser(oid, format as 'text')) as CustomTypesConfig['getTypeParser'],
-};
 
 /** The append statement, reading its events from `source` (columns id, type, schema_version, data, metadata, n). */
 const appendSql = (events: string, source: string): string => `
@@ -238,7 +233,7 @@ export class PostgresEventStore implements EventStore {
       const { rows } = await db.query<AppendResult>({
         ...statement,
         values,
-        types: BIGINTS,
+        types: PG_BIGINTS,
       });
       if (inTransaction) await db.query('RELEASE SAVEPOINT ml_append');
       // No row: the expectation failed. Otherwise the last event has both the highest revision and position.
@@ -255,12 +250,12 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async storedIdentities(db: Pool | ClientBase, events: readonly EventToAppend[]): Promise<StoredIdentity[]> {
-    const { rows } = await db.query<StoredIdentity>({ text: this.sql.identities, values: [events.map((e) => e.id)], types: BIGINTS });
+    const { rows } = await db.query<StoredIdentity>({ text: this.sql.identities, values: [events.map((e) => e.id)], types: PG_BIGINTS });
     return rows;
   }
 
   private async lastRevision(db: Pool | ClientBase, stream: string): Promise<bigint | null> {
-    const { rows } = await db.query<{ revision: bigint | null }>({ text: this.sql.lastRevision, values: [stream], types: BIGINTS });
+    const { rows } = await db.query<{ revision: bigint | null }>({ text: this.sql.lastRevision, values: [stream], types: PG_BIGINTS });
     return rows[0].revision;
   }
 
@@ -279,7 +274,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<bigint | undefined> {
-    const { rows } = await this.pool.query<{ position: bigint | null }>({ text: this.sql.head, types: BIGINTS });
+    const { rows } = await this.pool.query<{ position: bigint | null }>({ text: this.sql.head, types: PG_BIGINTS });
     return rows[0].position ?? undefined;
   }
 
@@ -292,7 +287,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   private async read(text: string, values: unknown[]): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<EventRow>({ text, values, types: BIGINTS });
+    const { rows } = await this.pool.query<EventRow>({ text, values, types: PG_BIGINTS });
     return rows.map((row) => this.toStoredEvent(row));
   }
 
