@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signToken } from '../apps/api/src/auth/jwt';
+import { grantBody, laVieActive } from '../test/support/calais-bodies';
 import { type LoadResult, loadWithPosts, startServerProcess } from './support/api-load';
 
 interface Options {
@@ -26,36 +27,9 @@ const parse = (args: string[]): Options => {
 /** The grant's throughput over HTTP should stay within half of what the bare platform answers. */
 const TARGET = 0.5;
 
-const laVieActive = {
-  name: 'La Vie Active',
-  legalForm: 'association',
-  siren: '732829320',
-  siret: '73282932000074',
-  rna: 'W621000001',
-  departements: ['62'],
-  languages: ['ar', 'ps', 'ti'],
-  salariedFte: 120,
-};
-
-/** The 27 July 2017 outreach agreement for minors in Calais, as in the end-to-end tests. */
-const grantOf = (operatorId: string) => ({
-  operatorId,
-  authority: { kind: 'prefecture', name: 'Préfet du Pas-de-Calais', siret: '13000548100002', departement: '62' },
-  instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-014', decisionDate: '2017-07-27', signatureDate: '2017-07-27' },
-  legalBasis: [
-    { source: 'CASF', article: 'D.345-8' },
-    { source: 'court_decision', reference: 'TA Lille 1705379' },
-  ],
-  missions: [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }],
-  territory: { departement: '62', communes: ['62193'] },
-  period: { start: '2017-07-27', end: '2017-12-31' },
-  financing: { amountCents: 12_000_000, nature: 'cash', paymentTerms: 'instalments', programme: '177', chorusCommitment: '2100456789' },
-  staffing: { salariedFte: 6 },
-});
-
 /** Each request a new mandate: the same grant under a fresh client-chosen id. */
 const freshGrants = (operatorId: string): (() => string) => {
-  const rest = JSON.stringify(grantOf(operatorId)).slice(1);
+  const rest = JSON.stringify(grantBody(operatorId)).slice(1);
   return () => `{"id":"${randomUUID()}",${rest}`;
 };
 

@@ -9,6 +9,7 @@ import { runCheckpoint } from '../../apps/cli/src/evidence-checkpoint.command';
 import { runVerify } from '../../apps/cli/src/verify.command';
 import { runVerifyBundle } from '../../apps/cli/src/verify-bundle.command';
 import { startApi, type TestApi } from '../support/api';
+import { grantBody, laVieActive } from '../support/calais-bodies';
 import { captureConsoleText } from '../support/console';
 
 // checkpoint, evidence, verify-bundle and verify, run as the CLI runs them (same environment as the
@@ -17,29 +18,6 @@ import { captureConsoleText } from '../support/console';
 const root = join(__dirname, '..', '..');
 
 const run = captureConsoleText;
-
-const laVieActive = {
-  name: 'La Vie Active',
-  legalForm: 'association',
-  siren: '732829320',
-  siret: '73282932000074',
-  rna: 'W621000001',
-  departements: ['62'],
-  languages: ['ar', 'ps'],
-  salariedFte: 120,
-};
-
-const grantBody = (operatorId: string) => ({
-  operatorId,
-  authority: { kind: 'prefecture', name: 'Préfet du Pas-de-Calais', siret: '13000548100002', departement: '62' },
-  instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-014', decisionDate: '2017-07-27', signatureDate: '2017-07-27' },
-  legalBasis: [{ source: 'court_decision', reference: 'TA Lille 1705379' }],
-  missions: [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }],
-  territory: { departement: '62', communes: ['62193'] },
-  period: { start: '2017-07-27', end: '2017-12-31' },
-  financing: { amountCents: 12_000_000, nature: 'cash', paymentTerms: 'instalments', programme: '177', chorusCommitment: '2100456789' },
-  staffing: { salariedFte: 6 },
-});
 
 describe('npm run cli -- checkpoint | evidence | verify-bundle | verify', () => {
   let dataDir: string;
