@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { signToken } from '../apps/api/src/auth/jwt';
 import { grantBody, laVieActive } from '../test/support/calais-bodies';
 import { type LoadResult, loadWithPosts, startServerProcess } from './support/api-load';
+import { optionOf } from './support/measure';
 
 interface Options {
   seconds: number;
@@ -13,10 +14,7 @@ interface Options {
 }
 
 const parse = (args: string[]): Options => {
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const value = (flag: string) => optionOf(args, flag);
   return {
     seconds: Number(value('--seconds') ?? 5),
     warmup: Number(value('--warmup') ?? 1),

@@ -21,7 +21,7 @@ import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.even
 import { PostgresAuditStore } from '../libs/audit/src/postgres/postgres.audit-store';
 import { SqliteAuditStore } from '../libs/audit/src/sqlite/sqlite.audit-store';
 import { benchEvent } from './support/bench-events';
-import { type Comparison, printTable, progress, timedRate } from './support/measure';
+import { type Comparison, printTable, progress, timedRate, optionOf } from './support/measure';
 import { fillStore, storeSingleAppends } from './support/store-workload';
 
 interface Options {
@@ -33,10 +33,7 @@ interface Options {
 }
 
 const parse = (args: string[]): Options => {
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const value = (flag: string) => optionOf(args, flag);
   return {
     events: Number(value('--events') ?? 1_000_000),
     seconds: Number(value('--seconds') ?? 3),

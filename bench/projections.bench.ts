@@ -16,7 +16,7 @@ import {
 import { SqliteReadStore } from '../libs/projections/src/read-store/sqlite.read-store';
 import { FRANCE_POOL, Random, randomCommand } from '../libs/projections/src/testing/random-mandates';
 import { fillMandateLog } from '../test/projections/support/mandate-log';
-import { type Comparison, printTable, progress } from './support/measure';
+import { type Comparison, printTable, progress, optionOf } from './support/measure';
 
 interface Options {
   events: number;
@@ -27,10 +27,7 @@ interface Options {
 }
 
 const parse = (args: string[]): Options => {
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const value = (flag: string) => optionOf(args, flag);
   const events = Number(value('--events') ?? 1_000_000);
   return {
     events,

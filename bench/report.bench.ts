@@ -23,7 +23,7 @@ import { SqliteAuditStore } from '../libs/audit/src/sqlite/sqlite.audit-store';
 import { addObligation, linkMeasure, openCase, recordNotification } from '../libs/domain/src/testing/compliance-case.fixtures';
 import { maraudeGrant } from '../libs/domain/src/testing/mandate.fixtures';
 import { PERIOD, recordCalaisScenario } from '../test/compliance-report/support/calais-scenario';
-import { type Comparison, printTable, progress, ratePerSecond } from './support/measure';
+import { type Comparison, printTable, progress, ratePerSecond, optionOf } from './support/measure';
 
 const ORIGIN = 'mandate-ledger/bench';
 const signer = { name: ORIGIN, privateKey: generateKeyPairSync('ed25519').privateKey };
@@ -45,10 +45,7 @@ interface Options {
 }
 
 const parse = (args: string[]): Options => {
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const value = (flag: string) => optionOf(args, flag);
   return { seconds: Number(value('--seconds') ?? 3), obligations: Number(value('--obligations') ?? 100), eventsPerMandate: Number(value('--events-per-mandate') ?? 100) };
 };
 

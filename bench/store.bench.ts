@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import { benchEvent, benchStream } from './support/bench-events';
-import { type Comparison, printTable, progress, ratePerSecond, timedRate } from './support/measure';
+import { type Comparison, printTable, progress, ratePerSecond, timedRate, optionOf } from './support/measure';
 import { openRawSqlite } from './support/sqlite-raw';
 import { fillStore, storeBatchAppends, storeReadAll, storeSingleAppends } from './support/store-workload';
 import { postgresStoreComparisons } from './support/postgres-store.bench';
@@ -17,10 +17,7 @@ interface Options {
 }
 
 const parse = (args: string[]): Options => {
-  const value = (flag: string) => {
-    const i = args.indexOf(flag);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const value = (flag: string) => optionOf(args, flag);
   return {
     seconds: Number(value('--seconds') ?? 3),
     events: Number(value('--events') ?? 1_000_000),

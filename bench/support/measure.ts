@@ -50,3 +50,9 @@ export const progress = (label: string, done: number, total: number): void => {
   const tenth = Math.max(1, Math.floor(total / 10));
   if (done % tenth === 0 || done >= total) process.stderr.write(`${label}: ${format(done)} / ${format(total)}\n`);
 };
+
+/** The value following `flag` in a benchmark's arguments (`--seconds 3`), if given. */
+export const optionOf = (args: readonly string[], flag: string): string | undefined => {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+};
