@@ -66,15 +66,10 @@ const describeReadModels = (adapter: string, setup: () => Promise<{ env: NodeJS.
     const names = (page: { items: { id: string }[] }) => page.items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id)).sort();
 
     beforeAll(async () => {
+      const prepared = await setup();
+      dispose = prepared.dispose;
       // A short bound for read-your-writes, so that the 503 case does not wait the default 5 s.
-      process.env.READ_YOUR_WRITES_TIMEOUT_MS = '300';
-      try {
-        const prepared = await setup();
-        dispose = prepared.dispose;
-        api = await startApi(prepared.env);
-      } finally {
-        delete process.env.READ_YOUR_WRITES_TIMEOUT_MS;
-      }
+      api = await startApi({ ...prepared.env, READ_YOUR_WRITES_TIMEOUT_MS: '300' });
       admin = api.bearer({ sub: 'admin-1', role: 'admin' });
       officer62 = api.bearer({ sub: 'agent-62', role: 'officer', departements: ['62'] });
       officer59 = api.bearer({ sub: 'agent-59', role: 'officer', departements: ['59'] });

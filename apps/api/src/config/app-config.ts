@@ -1,4 +1,5 @@
 import { ConfigurationError, eventStoreConfigFrom, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
 import { resolveJwtSecret } from '../auth/auth-secret';
 
 /** Everything the server reads from its environment, validated once at boot. */
@@ -8,6 +9,7 @@ export interface AppConfig {
   readonly eventStore: EventStoreConfig;
   /** A grant above this yearly amount needs a written agreement (loi 2000-321 art. 10). */
   readonly writtenAgreementThresholdCents: number;
+  readonly readModels: ReadModelsConfig;
   readonly auth: {
     /** HS256 secret: `AUTH_JWT_SECRET`, or generated into the data folder in the embedded default. */
     readonly jwtSecret: string;
@@ -16,7 +18,38 @@ export interface AppConfig {
   };
 }
 
+/** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
+export interface ReadModelsConfig {
+  readonly readStore: ReadStoreConfig;
+  /** `READ_YOUR_WRITES_TIMEOUT_MS` (default 5000): how long a query given `minPosition` waits. */
+  readonly readYourWritesTimeoutMs: number;
+  /** `PROJECTORS` (`on`, the default, or `off` when another process projects). */
+  readonly runProjectors: boolean;
+}
+
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** Collects a part's {@link ConfigurationError} among the others, so that one start lists every problem. */
+const collect = <T>(problems: string[], read: () => T): T | undefined => {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+};
+
+const readModelsConfigFrom = (env: NodeJS.ProcessEnv, eventStore: EventStoreConfig, problems: string[]): ReadModelsConfig | undefined => {
+  const timeout = Number(env.READ_YOUR_WRITES_TIMEOUT_MS ?? 5000);
+  if (!Number.isSafeInteger(timeout) || timeout < 0) {
+    problems.push(`READ_YOUR_WRITES_TIMEOUT_MS must be a whole number of milliseconds, got "${env.READ_YOUR_WRITES_TIMEOUT_MS}"`);
+  }
+  const projectors = env.PROJECTORS ?? 'on';
+  if (projectors !== 'on' && projectors !== 'off') problems.push(`PROJECTORS must be on or off, got "${env.PROJECTORS}"`);
+  const readStore = collect(problems, () => readStoreConfigFrom(env, eventStore));
+  return readStore && { readStore, readYourWritesTimeoutMs: timeout, runProjectors: projectors === 'on' };
+};
 
 export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   const problems: string[] = [];
@@ -26,13 +59,8 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   if (!Number.isSafeInteger(threshold) || threshold < 0) {
     problems.push(`WRITTEN_AGREEMENT_THRESHOLD_CENTS must be a whole number of cents, got "${env.WRITTEN_AGREEMENT_THRESHOLD_CENTS}"`);
   }
-  let eventStore: EventStoreConfig | undefined;
-  try {
-    eventStore = eventStoreConfigFrom(env);
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    problems.push(...error.problems);
-  }
+  const eventStore = collect(problems, () => eventStoreConfigFrom(env));
+  const readModels = eventStore && readModelsConfigFrom(env, eventStore, problems);
   const production = env.NODE_ENV === 'production';
   let auth: AppConfig['auth'] | undefined;
   try {
@@ -43,6 +71,6 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   } catch (error) {
     problems.push((error as Error).message);
   }
-  if (problems.length > 0 || !eventStore || !auth) throw new ConfigurationError(problems);
-  return { port, production, eventStore, writtenAgreementThresholdCents: threshold, auth };
+  if (problems.length > 0 || !eventStore || !readModels || !auth) throw new ConfigurationError(problems);
+  return { port, production, eventStore, readModels, writtenAgreementThresholdCents: threshold, auth };
 };

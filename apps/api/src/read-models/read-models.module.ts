@@ -1,11 +1,12 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
-import { APPLICATION_PROJECTIONS, createReadStore, ProjectionRuntime, READ_STORE, type ReadStore, readStoreConfigFrom } from '@mandate-ledger/projections';
+import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
+import { APPLICATION_PROJECTIONS, createReadStore, ProjectionRuntime, READ_STORE, type ReadStore } from '@mandate-ledger/projections';
+import type { ReadModelsConfig } from '../config/app-config';
 import { ListMandatesHandler } from '../mandates/list-mandates/list-mandates.handler';
 import { ListOperatorsHandler } from '../operators/list-operators/list-operators.handler';
 import { OperatorHistoryHandler } from '../operators/operator-history/operator-history.handler';
 import { OperatorPortfolioHandler } from '../operators/operator-portfolio/operator-portfolio.handler';
-import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels, type ReadModelsOptions } from './read-models.service';
+import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels } from './read-models.service';
 
 /**
  * The read side: opens the read store (`READ_STORE`, by default beside the event log), runs the
@@ -18,18 +19,15 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
     @Inject(READ_STORE) private readonly store: ReadStore,
-    @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsOptions & { readonly runProjectors: boolean },
+    @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsConfig,
   ) {}
 
-  static forRoot(eventStore: EventStoreConfig, env: NodeJS.ProcessEnv = process.env): DynamicModule {
-    const readStore = readStoreConfigFrom(env, eventStore);
-    const timeout = Number(env.READ_YOUR_WRITES_TIMEOUT_MS ?? 5000);
-    const options = { readYourWritesTimeoutMs: Number.isFinite(timeout) && timeout >= 0 ? timeout : 5000, runProjectors: env.PROJECTORS !== 'off' };
+  static forRoot(config: ReadModelsConfig): DynamicModule {
     return {
       module: ReadModelsModule,
       providers: [
-        { provide: READ_MODELS_OPTIONS, useValue: options },
-        { provide: READ_STORE, useFactory: () => createReadStore(readStore) },
+        { provide: READ_MODELS_OPTIONS, useValue: config },
+        { provide: READ_STORE, useFactory: () => createReadStore(config.readStore) },
         {
           provide: PROJECTION_RUNTIME,
           inject: [EVENT_STORE, READ_STORE],

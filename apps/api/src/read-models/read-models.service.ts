@@ -1,15 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
 import { type ProjectionRuntime, READ_STORE, type ReadStore } from '@mandate-ledger/projections';
+import type { ReadModelsConfig } from '../config/app-config';
 import { ProblemError } from '../http/problem';
 
 export const PROJECTION_RUNTIME = Symbol('PROJECTION_RUNTIME');
 export const READ_MODELS_OPTIONS = Symbol('READ_MODELS_OPTIONS');
-
-export interface ReadModelsOptions {
-  /** How long a query given `minPosition` waits for the projections it reads. */
-  readonly readYourWritesTimeoutMs: number;
-}
 
 /**
  * What every query on a read model does first: wait, bounded, until the projections it reads have
@@ -22,7 +18,7 @@ export class ReadModels {
     @Inject(READ_STORE) readonly store: ReadStore,
     @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsOptions,
+    @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsConfig,
   ) {}
 
   /**

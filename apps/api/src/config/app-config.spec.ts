@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { appConfigFrom } from './app-config';
+
+describe('the server configuration', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'ml-app-config-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const secret = randomBytes(32).toString('base64url');
+
+  it('defaults to the embedded mode: the read models beside the log, projectors on, read-your-writes waiting 5 s', () => {
+    const config = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret });
+    expect(config.readModels).toEqual({
+      readStore: { kind: 'sqlite', sqlitePath: config.eventStore.sqlitePath, databaseUrl: undefined, databaseSchema: config.eventStore.databaseSchema },
+      readYourWritesTimeoutMs: 5000,
+      runProjectors: true,
+    });
+  });
+
+  it('reads the read side from the environment it is given', () => {
+    const config = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, PROJECTORS: 'off', READ_YOUR_WRITES_TIMEOUT_MS: '0', READ_STORE_SQLITE_PATH: join(dataDir, 'read.db') });
+    expect(config.readModels).toMatchObject({ readStore: { kind: 'sqlite', sqlitePath: join(dataDir, 'read.db') }, readYourWritesTimeoutMs: 0, runProjectors: false });
+  });
+
+  it('refuses to start on a misspelt setting, listing every problem at once', () => {
+    const start = () =>
+      appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, PORT: 'eighty', PROJECTORS: 'of', READ_YOUR_WRITES_TIMEOUT_MS: '5s', READ_STORE: 'mysql' });
+    expect(start).toThrow(/PORT must be a TCP port[\s\S]*READ_YOUR_WRITES_TIMEOUT_MS must be a whole number[\s\S]*PROJECTORS must be on or off, got "of"[\s\S]*READ_STORE must be one of/);
+  });
+});
