@@ -8,7 +8,7 @@ import type { ObligationReport } from '../../apps/api/src/compliance-cases/repor
 import { CSV_COLUMNS } from '../../apps/api/src/compliance-cases/report/compliance-report.csv';
 import { verifyComplianceReport } from '../../apps/cli/src/verify-report';
 import { startApi, type TestApi } from '../support/api';
-import { describeWithPostgres, dropTestSchema, lockOpenTransactionTests, postgresTestUrl, testSchemaName } from '../support/postgres';
+import { type AppSetup, describeWithPostgres, postgresAppSetup, sqliteAppSetup } from '../support/postgres';
 import { type CalaisScenario, EXPECTED, PERIOD, recordCalaisScenario, WATER_TEXT } from './support/calais-scenario';
 import { pdfText } from './support/pdf-text';
 
@@ -57,7 +57,7 @@ const parseCsv = (text: string): string[][] => {
   return rows;
 };
 
-const describeReport = (adapter: string, setup: () => Promise<{ env: NodeJS.ProcessEnv; dispose: () => Promise<void> }>) =>
+const describeReport = (adapter: string, setup: () => Promise<AppSetup>) =>
   describe(`GET /compliance-cases/:id/report, ${adapter}`, () => {
     let api: TestApi;
     let store: EventStore;
@@ -284,19 +284,8 @@ const describeReport = (adapter: string, setup: () => Promise<{ env: NodeJS.Proc
     });
   });
 
-describeReport('SQLite, the embedded default', async () => ({ env: {}, dispose: async () => undefined }));
+describeReport('SQLite, the embedded default', sqliteAppSetup);
 
 describeWithPostgres('the compliance report on PostgreSQL', () => {
-  describeReport('PostgreSQL event store and read store', async () => {
-    const schema = testSchemaName();
-    // The report seals and checkpoints what was appended: no test may hold a transaction open meanwhile.
-    const unlock = await lockOpenTransactionTests('shared');
-    return {
-      env: { EVENT_STORE: 'postgres', DATABASE_URL: postgresTestUrl, DATABASE_SCHEMA: schema },
-      dispose: async () => {
-        await dropTestSchema(schema);
-        await unlock();
-      },
-    };
-  });
+  describeReport('PostgreSQL event store and read store', postgresAppSetup);
 });

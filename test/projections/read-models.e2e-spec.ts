@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startApi, type TestApi } from '../support/api';
-import { describeWithPostgres, dropTestSchema, lockOpenTransactionTests, postgresTestUrl, testSchemaName } from '../support/postgres';
+import { type AppSetup, describeWithPostgres, postgresAppSetup, sqliteAppSetup } from '../support/postgres';
 
 // The read side over real HTTP: the board, the operators list and portfolio, the histories, time
 // travel and read-your-writes, on the embedded SQLite default (projectors running in the app).
@@ -39,7 +39,7 @@ const grantBody = (g: Grant) => ({
   staffing: { salariedFte: g.fte ?? 4 },
 });
 
-const describeReadModels = (adapter: string, setup: () => Promise<{ env: NodeJS.ProcessEnv; dispose: () => Promise<void> }>) =>
+const describeReadModels = (adapter: string, setup: () => Promise<AppSetup>) =>
   describe(`read models over HTTP (${adapter})`, () => {
     let api: TestApi;
     let dispose: () => Promise<void> = async () => undefined;
@@ -241,19 +241,8 @@ const describeReadModels = (adapter: string, setup: () => Promise<{ env: NodeJS.
     });
   });
 
-describeReadModels('SQLite, the embedded default', async () => ({ env: {}, dispose: async () => undefined }));
+describeReadModels('SQLite, the embedded default', sqliteAppSetup);
 
 describeWithPostgres('read models over HTTP on PostgreSQL', () => {
-  describeReadModels('PostgreSQL event store and read store', async () => {
-    const schema = testSchemaName();
-    // This suite expects appends to be readable at once: it must not run beside a test holding a transaction open.
-    const unlock = await lockOpenTransactionTests('shared');
-    return {
-      env: { EVENT_STORE: 'postgres', DATABASE_URL: postgresTestUrl, DATABASE_SCHEMA: schema },
-      dispose: async () => {
-        await dropTestSchema(schema);
-        await unlock();
-      },
-    };
-  });
+  describeReadModels('PostgreSQL event store and read store', postgresAppSetup);
 });

@@ -76,3 +76,28 @@ export const lockOpenTransactionTests = async (mode: 'shared' | 'exclusive'): Pr
   // Ending the session releases the lock.
   return () => client.end();
 };
+
+/** An app's environment for a suite, and what undoes it afterwards. */
+export interface AppSetup {
+  readonly env: NodeJS.ProcessEnv;
+  dispose(): Promise<void>;
+}
+
+/** The embedded default: the app's own temp folder, nothing to undo. */
+export const sqliteAppSetup = async (): Promise<AppSetup> => ({ env: {}, dispose: async () => undefined });
+
+/**
+ * The app on PostgreSQL (event store and read store) in a fresh schema, holding the `shared` lock
+ * of {@link lockOpenTransactionTests}: such suites expect every append to be readable at once.
+ */
+export const postgresAppSetup = async (): Promise<AppSetup> => {
+  const schema = testSchemaName();
+  const unlock = await lockOpenTransactionTests('shared');
+  return {
+    env: { EVENT_STORE: 'postgres', DATABASE_URL: postgresTestUrl, DATABASE_SCHEMA: schema },
+    dispose: async () => {
+      await dropTestSchema(schema);
+      await unlock();
+    },
+  };
+};
