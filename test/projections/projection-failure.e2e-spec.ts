@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore, uuidv7 } from '@mandate-ledger/event-store';
+import { mandatesBoardProjection } from '@mandate-ledger/projections';
 import { startApi, type TestApi } from '../support/api';
 import { spawnTs } from '../support/child-process';
 
@@ -62,7 +63,7 @@ describe('a projection stopped by an event it cannot apply', () => {
 
     const status = await runStatus(env);
     expect(status.code).toBe(1);
-    expect(status.output).toMatch(/mandates_board +\| 2 +\| failed/);
+    expect(status.output).toMatch(new RegExp(`mandates_board +\\| ${mandatesBoardProjection.version} +\\| failed`));
     expect(status.output).toContain(`MandateTransferred at ${bad.position}`);
   });
 });

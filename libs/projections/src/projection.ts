@@ -29,7 +29,8 @@ export interface ChildTable<Row> {
 /**
  * `current`: one SQL row per key, updated in place. `system-versioned`: every version of a row is
  * kept with the `recordedAt` range it was current for, so queries can answer `asKnownAt` without
- * replaying the log.
+ * replaying the log; a version stores its columns and child rows, and of its document only what
+ * changed since the version before (a row's document is folded from its versions when read).
  */
 export type RowHistory = 'current' | 'system-versioned';
 
@@ -68,7 +69,7 @@ export class ProjectionError extends Error {
 }
 
 const IDENTIFIER = /^[a-z][a-z0-9_]*$/;
-const RESERVED = new Set(['key', 'doc', 'from_position', 'to_position', 'recorded_from', 'recorded_to', 'child_key']);
+const RESERVED = new Set(['key', 'doc', 'delta', 'from_position', 'to_position', 'recorded_from', 'recorded_to', 'child_key']);
 
 /** Refuses names that could not be SQL identifiers or that clash with the runtime's own columns. */
 export const validateProjection = (projection: Projection<unknown>): void => {

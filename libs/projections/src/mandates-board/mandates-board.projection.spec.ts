@@ -9,7 +9,7 @@ const on = (event: { type: string; data: object; schemaVersion?: number }) => ({
 const given = projectionSpecification(mandatesBoardProjection);
 const amended = (data: object) => ({ type: 'MandateAmended', schemaVersion: 1, data: { ...amendMandate().data, ...data } });
 
-const row = (rows: Map<string, GrantedMandate>) => rowStateOf(mandatesBoardProjection as never, rows.get(mandateId), '');
+const row = (rows: Map<string, GrantedMandate>) => rowStateOf(mandatesBoardProjection as never, rows.get(mandateId));
 const children = (rows: Map<string, GrantedMandate>, table: string) => [...row(rows).children.get(table)!.values()];
 
 describe('the mandates board projection', () => {

@@ -116,8 +116,8 @@ const sameTerms = (mandate: GrantedMandate, previous: GrantedMandate) => mandate
  */
 export const mandatesBoardProjection: Projection<GrantedMandate> = {
   name: 'mandates_board',
-  // 2: the scope and suspension indexes cover the officers' queries; the SQLite tables get their keys when live.
-  version: 2,
+  // 3: versions store what changed in the document, not the whole of it.
+  version: 3,
   history: 'system-versioned',
 
   keysOf: (event) => {

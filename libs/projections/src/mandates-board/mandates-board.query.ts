@@ -11,6 +11,7 @@ import {
   type Territory,
 } from '@mandate-ledger/domain';
 import type { ReadStore, TableNames } from '../read-store/read-store.port';
+import { foldedRows } from '../read-store/row-versions';
 import { identifier, joinSql, listSql, raw, type Sql, sql, versionAt } from '../read-store/sql';
 import { mandatesBoardProjection } from './mandates-board.projection';
 
@@ -161,30 +162,30 @@ export const boardItemOf = (id: string, mandate: GrantedMandate, status: Mandate
 /**
  * The board: one page of mandates matching the filters, sorted by period end then id, with the
  * total. The matching rows are counted and sorted on the filter columns alone (`count(*) OVER ()`
- * before the limit), and only the page's rows are joined back for their JSON. `undefined` when the
- * board has never caught up.
+ * before the limit), and only the page's rows have their documents folded from the deltas of
+ * their versions up to the one that matched. `undefined` when the board has never caught up.
  */
 export const queryMandatesBoard = async (readStore: ReadStore, filters: MandatesBoardFilters): Promise<MandatesBoardPage | undefined> => {
   const matching = (tables: TableNames) => sql`FROM ${identifier(tables.main)} m WHERE ${joinSql(conditions(tables, filters), '\n  AND ')}`;
-  const results = await readStore.read<{ key: string; doc: string; status: MandateStatus; total: number }>(mandatesBoardProjection, (tables) => [
-    sql`SELECT p.key AS key, p.status AS status, p.total AS total, d.doc AS doc
+  const results = await readStore.read<{ key: string; delta: string; status: MandateStatus; total: number }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT p.key AS key, p.status AS status, p.total AS total, d.delta AS delta
         FROM (
-          SELECT m.key AS key, m.period_end AS period_end, ${statusSql(tables, filters.on, filters.asKnownAt)} AS status, count(*) OVER () AS total
+          SELECT m.key AS key, m.period_end AS period_end, m.from_position AS version, ${statusSql(tables, filters.on, filters.asKnownAt)} AS status, count(*) OVER () AS total
           ${matching(tables)}
           ORDER BY m.period_end, m.key LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}
         ) p
-        JOIN ${identifier(tables.main)} d ON d.key = p.key AND ${versionAt('d', filters.asKnownAt)}
-        ORDER BY p.period_end, p.key`.query,
+        JOIN ${identifier(tables.main)} d ON d.key = p.key AND d.from_position <= p.version
+        ORDER BY p.period_end, p.key, d.from_position`.query,
   ]);
   if (!results) return undefined;
-  const [rows] = results;
+  const rows = foldedRows(results[0]);
   // A page past the end has no row to carry the total: count apart.
   const total =
-    rows.length > 0 ? Number(rows[0].total) : filters.page === 1 ? 0 : Number((await readStore.read<{ total: number }>(mandatesBoardProjection, (tables) => [sql`SELECT count(*) AS total ${matching(tables)}`.query]))?.[0][0].total ?? 0);
+    rows.length > 0 ? Number(rows[0].row.total) : filters.page === 1 ? 0 : Number((await readStore.read<{ total: number }>(mandatesBoardProjection, (tables) => [sql`SELECT count(*) AS total ${matching(tables)}`.query]))?.[0][0].total ?? 0);
   return {
     on: filters.on,
     asKnownAt: filters.asKnownAt ?? null,
-    items: rows.map((row) => boardItemOf(row.key, JSON.parse(row.doc) as GrantedMandate, row.status, filters.on)),
+    items: rows.map(({ row, doc }) => boardItemOf(row.key, doc as GrantedMandate, row.status, filters.on)),
     page: filters.page,
     pageSize: filters.pageSize,
     total,
@@ -197,18 +198,22 @@ export const findBoardMandate = async (
   id: string,
   asKnownAt?: string,
 ): Promise<{ mandate: GrantedMandate; recordedFrom: string } | null | undefined> => {
-  const results = await readStore.read<{ doc: string; recorded_from: string }>(mandatesBoardProjection, (tables) => [
-    sql`SELECT m.doc AS doc, m.recorded_from AS recorded_from FROM ${identifier(tables.main)} m WHERE m.key = ${id} AND ${versionAt('m', asKnownAt)}`.query,
+  const results = await readStore.read<{ key: string; delta: string; recorded_from: string }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT d.key AS key, d.delta AS delta, m.recorded_from AS recorded_from
+        FROM ${identifier(tables.main)} m JOIN ${identifier(tables.main)} d ON d.key = m.key AND d.from_position <= m.from_position
+        WHERE m.key = ${id} AND ${versionAt('m', asKnownAt)} ORDER BY d.from_position`.query,
   ]);
   if (!results) return undefined;
-  const [row] = results[0];
-  return row ? { mandate: JSON.parse(row.doc) as GrantedMandate, recordedFrom: row.recorded_from } : null;
+  const [found] = foldedRows(results[0]);
+  return found ? { mandate: found.doc as GrantedMandate, recordedFrom: found.row.recorded_from } : null;
 };
 
 /** Every mandate of an operator as the board currently holds them. */
 export const boardMandatesOfOperator = async (readStore: ReadStore, operatorId: string): Promise<{ id: string; mandate: GrantedMandate }[] | undefined> => {
-  const results = await readStore.read<{ key: string; doc: string }>(mandatesBoardProjection, (tables) => [
-    sql`SELECT m.key AS key, m.doc AS doc FROM ${identifier(tables.main)} m WHERE m.operator_id = ${operatorId} AND m.recorded_to IS NULL ORDER BY m.key`.query,
+  const results = await readStore.read<{ key: string; delta: string }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT d.key AS key, d.delta AS delta
+        FROM ${identifier(tables.main)} m JOIN ${identifier(tables.main)} d ON d.key = m.key
+        WHERE m.operator_id = ${operatorId} AND m.recorded_to IS NULL ORDER BY d.key, d.from_position`.query,
   ]);
-  return results?.[0].map((row) => ({ id: row.key, mandate: JSON.parse(row.doc) as GrantedMandate }));
+  return results && foldedRows(results[0]).map(({ row, doc }) => ({ id: row.key, mandate: doc as GrantedMandate }));
 };

@@ -15,7 +15,7 @@ describe('the operators list projection', () => {
     given()
       .when(registered)
       .then((rows) => {
-        const row = rowStateOf(operatorsProjection as never, rows.get('lva'), '');
+        const row = rowStateOf(operatorsProjection as never, rows.get('lva'));
         expect(row.values).toEqual({ name: 'La Vie Active', status: 'registered', legal_form: 'association' });
         expect([...row.children.get('departements')!.values()]).toEqual([{ departement: '59' }, { departement: '62' }]);
       }));

@@ -15,6 +15,7 @@ import type {
   TableChanges,
   TableNames,
 } from './read-store.port';
+import { loadedRowOf, type StoredVersion } from './row-versions';
 import { allTables, createIndexesSql, createTablesSql, dropTablesSql, insertColumns, POSTGRES_DIALECT, quote, tableNamesOf } from './sql-schema';
 
 export interface PostgresReadStoreOptions {
@@ -247,12 +248,29 @@ class PostgresProjectionWriter implements ProjectionWriter {
   async load(keys: readonly string[]): Promise<Map<string, LoadedRow>> {
     const rows = new Map<string, LoadedRow>();
     if (keys.length === 0) return rows;
-    const versioned = this.projection.history === 'system-versioned';
-    const sql = versioned
-      ? `SELECT key, doc, recorded_from AS "recordedFrom" FROM ${quote(this.tables.main)} WHERE key = ANY($1::text[]) AND recorded_to IS NULL`
-      : `SELECT key, doc FROM ${quote(this.tables.main)} WHERE key = ANY($1::text[])`;
-    const result = await this.client.query<LoadedRow & { key: string }>(sql, [keys]);
-    for (const { key, ...row } of result.rows) rows.set(key, row);
+    if (this.projection.history !== 'system-versioned') {
+      const result = await this.client.query<LoadedRow & { key: string }>(`SELECT key, doc FROM ${quote(this.tables.main)} WHERE key = ANY($1::text[])`, [keys]);
+      for (const { key, ...row } of result.rows) rows.set(key, row);
+      return rows;
+    }
+    const result = await this.client.query<StoredVersion & { key: string }>(
+      `SELECT key, delta, from_position AS "fromPosition", recorded_from AS "recordedFrom", recorded_to AS "recordedTo"
+       FROM ${quote(this.tables.main)} WHERE key = ANY($1::text[]) ORDER BY key, from_position`,
+      [keys],
+    );
+    let versions: (StoredVersion & { key: string })[] = [];
+    const done = () => {
+      const last = versions.at(-1);
+      if (last !== undefined && last.recordedTo === null) rows.set(last.key, loadedRowOf(versions));
+    };
+    for (const version of result.rows) {
+      if (version.key !== versions[0]?.key) {
+        done();
+        versions = [];
+      }
+      versions.push(version);
+    }
+    done();
     return rows;
   }
 
@@ -311,8 +329,6 @@ class PostgresProjectionWriter implements ProjectionWriter {
       const n = keyColumns.length;
       const ends = `unnest(${keyUnnest}, $${n + 1}::text[], $${n + 2}::text[]) AS d(${keyColumns.join(', ')}, to_position, recorded_to)`;
       const values = [...keyArrays(changes.ends), changes.ends.map((e) => e.toPosition), changes.ends.map((e) => e.recordedTo)];
-      // A version ending at the instant it began never was current: removed, so rows do not depend on batch boundaries.
-      await this.client.query(`DELETE FROM ${name} t USING ${ends} WHERE ${keyMatch} AND t.recorded_to IS NULL AND t.recorded_from = d.recorded_to`, values);
       await this.client.query(
         `UPDATE ${name} t SET to_position = d.to_position, recorded_to = d.recorded_to FROM ${ends} WHERE ${keyMatch} AND t.recorded_to IS NULL`,
         values,

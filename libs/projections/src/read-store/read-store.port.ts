@@ -48,20 +48,18 @@ export interface TableNames {
   readonly children: Readonly<Record<string, string>>;
 }
 
-/** A row as loaded for the projector: its JSON and, when system-versioned, when its version began. */
+/** A row as loaded for the projector: its JSON (folded from its versions' deltas) and, when system-versioned, when its version began. */
 export interface LoadedRow {
   readonly doc: string;
   readonly recordedFrom?: string;
 }
 
-/** The end of a current version (system-versioned tables): deleted if it began at the same instant, else closed. */
+/** The end of a current version (system-versioned tables). */
 export interface EndRow {
   readonly key: string;
   readonly childKey?: string;
   readonly toPosition: string;
   readonly recordedTo: string;
-  /** When the ending version began, if the projector knows it (saves the store a lookup). */
-  readonly recordedFrom?: string;
 }
 
 export interface InsertRow {
@@ -72,7 +70,7 @@ export interface InsertRow {
   readonly toPosition?: string | null;
   readonly recordedFrom?: string;
   readonly recordedTo?: string | null;
-  /** Main table only. */
+  /** Main table only: the row's JSON, or in a system-versioned table what its version changed (`delta`). */
   readonly doc?: string;
   readonly values: ColumnValues;
 }

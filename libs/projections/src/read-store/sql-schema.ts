@@ -38,7 +38,8 @@ const versionColumns = (dialect: SqlDialect): string[] => [
 
 /**
  * Tables of a generation. System-versioned tables keep every version, keyed by the position of the
- * event that began it. In SQLite that key is a unique index built when the generation has caught
+ * event that began it, with what changed in the row's document since the version before (`delta`,
+ * see `runtime/row-deltas.ts`) rather than the whole document. In SQLite that key is a unique index built when the generation has caught
  * up (`versionKeysSql`), so that a rebuild only appends rows; the ends of versions written by
  * earlier batches wait in a table of their own until then (`applyPendingEndsSql`).
  */
@@ -50,7 +51,7 @@ export const createTablesSql = (projection: Projection<unknown>, generation: num
   const main = [
     `key ${dialect.text} NOT NULL`,
     ...(versioned ? versionColumns(dialect) : []),
-    `doc ${dialect.text} NOT NULL`,
+    `${versioned ? 'delta' : 'doc'} ${dialect.text} NOT NULL`,
     ...columnsSql(dialect, projection.columns),
     ...primaryKey(versioned ? 'key, from_position' : 'key'),
   ];
@@ -104,9 +105,8 @@ export const versionKeysSql = (projection: Projection<unknown>, generation: numb
 
 /**
  * SQLite, system-versioned, once the keys exist: applies the oldest `limit` pending ends, each to the
- * version that was current when it was recorded (the last one before it), removes the versions
- * they leave empty (ended at the instant they began), as a live generation does at once, and
- * forgets them. Run until the pending table is empty.
+ * version that was current when it was recorded (the last one before it), and forgets them. Run
+ * until the pending table is empty.
  */
 export const applyPendingEndsSql = (projection: Projection<unknown>, generation: number, limit: number): string[] => {
   const names = tableNamesOf(projection, generation);
@@ -123,7 +123,6 @@ export const applyPendingEndsSql = (projection: Projection<unknown>, generation:
                 e.to_position AS to_position, e.recorded_to AS recorded_to
          FROM temp.pending e WHERE e.tbl = '${child}' ORDER BY id`,
       `UPDATE ${name} SET to_position = ended.to_position, recorded_to = ended.recorded_to FROM temp.ended WHERE ${name}.rowid = ended.id`,
-      `DELETE FROM ${name} WHERE rowid IN (SELECT id FROM temp.ended) AND recorded_to = recorded_from`,
       'DROP TABLE temp.ended',
     );
   }
@@ -164,6 +163,6 @@ export const insertColumns = (versioned: boolean, child: boolean, columns: Colum
   'key',
   ...(child ? ['child_key'] : []),
   ...(versioned ? ['from_position', 'to_position', 'recorded_from', 'recorded_to'] : []),
-  ...(child ? [] : ['doc']),
+  ...(child ? [] : [versioned ? 'delta' : 'doc']),
   ...Object.keys(columns),
 ];

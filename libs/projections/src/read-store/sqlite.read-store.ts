@@ -17,6 +17,7 @@ import type {
   TableChanges,
   TableNames,
 } from './read-store.port';
+import { loadedRowOf, type StoredVersion } from './row-versions';
 import {
   allTables,
   applyPendingEndsSql,
@@ -198,21 +199,27 @@ export class SqliteReadStore implements ReadStore {
 
   /** @internal The writer's load and commit; synchronous, so a batch never interleaves with other work. */
   loadRows(projection: Projection<unknown>, tables: TableNames, keys: readonly string[]): Map<string, LoadedRow> {
+    const rows = new Map<string, LoadedRow>();
+    if (projection.history !== 'system-versioned') {
+      const statement = this.statement(`SELECT doc FROM ${quote(tables.main)} WHERE key = ?`);
+      for (const key of keys) {
+        const row = statement.get(key) as LoadedRow | undefined;
+        if (row) rows.set(key, row);
+      }
+      return rows;
+    }
     const appendOnly = this.appendOnly(projection, tables);
     if (appendOnly) this.db.transaction(() => loadIndexesSql(tables).forEach((sql) => this.db.exec(sql))).immediate();
-    const statement = this.statement(
-      projection.history !== 'system-versioned'
-        ? `SELECT doc FROM ${quote(tables.main)} WHERE key = ?`
-        : appendOnly
-          ? // The version no pending end closed.
-            `SELECT doc, recorded_from AS recordedFrom FROM ${quote(tables.main)} m WHERE m.key = ? AND m.recorded_to IS NULL
-             AND NOT EXISTS (SELECT 1 FROM ${quote(pendingEndsTable(tables))} e WHERE e.tbl = '' AND e.key = m.key AND e.to_position > m.from_position)`
-          : `SELECT doc, recorded_from AS recordedFrom FROM ${quote(tables.main)} WHERE key = ? AND recorded_to IS NULL`,
+    const versions = this.statement(
+      `SELECT delta, from_position AS fromPosition, recorded_from AS recordedFrom, recorded_to AS recordedTo FROM ${quote(tables.main)} WHERE key = ? ORDER BY from_position`,
     );
-    const rows = new Map<string, LoadedRow>();
+    // While append-only, the last version may have been closed by a pending end.
+    const ended = appendOnly ? this.statement(`SELECT 1 FROM ${quote(pendingEndsTable(tables))} WHERE tbl = '' AND key = ? AND to_position > ?`) : undefined;
     for (const key of keys) {
-      const row = statement.get(key) as LoadedRow | undefined;
-      if (row) rows.set(key, row);
+      const found = versions.all(key) as StoredVersion[];
+      const last = found.at(-1);
+      if (last === undefined || last.recordedTo !== null || ended?.get(key, last.fromPosition) !== undefined) continue;
+      rows.set(key, loadedRowOf(found));
     }
     return rows;
   }
@@ -285,18 +292,8 @@ export class SqliteReadStore implements ReadStore {
       const pending = this.statement(`INSERT INTO ${quote(pendingEndsTable(tables))} (tbl, key, child_key, to_position, recorded_to) VALUES (?, ?, ?, ?, ?)`);
       for (const end of changes.ends) pending.run(table, end.key, end.childKey ?? null, end.toPosition, end.recordedTo);
     } else if (changes.ends.length > 0) {
-      // A version that would end at the instant it began never was current: it is removed, so the
-      // rows do not depend on where batch boundaries fell.
-      const removeEmpty = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey} AND recorded_to IS NULL AND recorded_from = ?`);
-      const remove = this.statement(`DELETE FROM ${name} WHERE key = ?${childKey} AND recorded_to IS NULL`);
       const close = this.statement(`UPDATE ${name} SET to_position = ?, recorded_to = ? WHERE key = ?${childKey} AND recorded_to IS NULL`);
-      for (const end of changes.ends) {
-        if (end.recordedFrom === end.recordedTo) remove.run(...keyOf(end));
-        else {
-          if (end.recordedFrom === undefined) removeEmpty.run(...keyOf(end), end.recordedTo);
-          close.run(end.toPosition, end.recordedTo, ...keyOf(end));
-        }
-      }
+      for (const end of changes.ends) close.run(end.toPosition, end.recordedTo, ...keyOf(end));
     }
     if (changes.inserts.length > 0) {
       const columns = child ? projection.children![table].columns : projection.columns;

@@ -2,7 +2,6 @@ import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import type { Projection } from '../projection';
 import type { Generation, GenerationRef, ProjectionWriter, ReadStore } from '../read-store/read-store.port';
 import { RowChanges, type RowState, rowStateOf, rowStateOfLoaded, type RowUpdate } from './row-changes';
-import { rowJsonOf } from './row-json';
 
 export interface ProjectorOptions {
   /**
@@ -219,8 +218,7 @@ export class Projector {
           const next = this.projection.evolve(previous?.doc, event, key);
           if (next === undefined) return { key, next: undefined };
           if (previous !== undefined && next === previous.doc) return { key, next: previous };
-          const { json, members } = rowJsonOf(next, previous);
-          return { key, next: rowStateOf(this.projection, next, json, undefined, previous, members) };
+          return { key, next: rowStateOf(this.projection, next, previous) };
         });
       } catch (error) {
         failure = { index: i, error };

@@ -2,14 +2,18 @@ import type { StoredEvent } from '@mandate-ledger/event-store';
 import type { ChildTable, ColumnValues, Projection } from '../projection';
 import { paddedPosition } from '../positions';
 import type { EndRow, InsertRow, LoadedRow, TableChanges } from '../read-store/read-store.port';
-import type { JsonMembers } from './row-json';
+import { deltaOf, type MemberTexts, memberTextsOf } from './row-deltas';
+import { type JsonMembers, rowJsonOf } from './row-json';
 
-/** A row as the projector knows it: its value, JSON, filter columns and child rows. */
+/** A row as the projector knows it: its value, its stored text, filter columns and child rows. */
 export interface RowState {
   readonly doc: unknown;
-  readonly json: string;
-  /** Where its members lie in `json`, for the next version to copy those it shares. */
+  /** Current tables: the row's JSON, and where its members lie in it for the next version to copy those it shares. */
+  readonly json?: string;
   readonly members?: JsonMembers;
+  /** System-versioned tables: each member's JSON, and what this version stores (what changed since the version before). */
+  readonly texts?: MemberTexts;
+  readonly delta?: string;
   /** When its current version began (system-versioned tables). */
   readonly recordedFrom?: string;
   readonly values: ColumnValues;
@@ -33,7 +37,7 @@ interface OpenVersion {
 }
 
 interface PendingRow extends OpenVersion {
-  readonly json: string;
+  readonly text: string;
   readonly values: ColumnValues;
 }
 
@@ -45,7 +49,7 @@ interface PendingChild extends OpenVersion {
 interface KeyChanges {
   readonly base: RowState | undefined;
   current: RowState | undefined;
-  baseEnd?: { toPosition: string; recordedTo: string; recordedFrom?: string };
+  baseEnd?: { toPosition: string; recordedTo: string };
   readonly versions: PendingRow[];
   /** Made when a child row first changes. */
   childEnds?: Map<string, Map<string, { toPosition: string; recordedTo: string }>>;
@@ -74,19 +78,11 @@ const childTablesOf = (projection: Projection<unknown>): readonly ChildTablePlan
   return plans;
 };
 
-/** Computes a row's state from its value: the pure part of a projection, run before any write. */
-export const rowStateOf = (
-  projection: Projection<unknown>,
-  doc: unknown,
-  json: string,
-  recordedFrom?: string,
-  previous?: RowState,
-  members?: JsonMembers,
-): RowState => {
+/** Child rows and columns of `doc`, reusing `previous`'s child rows where `sameRows` says none changed (most events). */
+const derivedOf = (projection: Projection<unknown>, doc: unknown, previous?: RowState): Pick<RowState, 'values' | 'children' | 'childRows'> => {
   const tables = childTablesOf(projection);
-  // The previous version's child rows as they are, when `sameRows` says none changed (most events).
   if (previous !== undefined && tables.every(({ table }) => table.sameRows?.(doc, previous.doc) === true)) {
-    return { doc, json, members, recordedFrom, values: projection.columnsOf(doc), children: previous.children, childRows: previous.childRows };
+    return { values: projection.columnsOf(doc), children: previous.children, childRows: previous.childRows };
   }
   const children = new Map<string, ReadonlyMap<string, ColumnValues>>();
   const childRows = new Map<string, readonly ColumnValues[]>();
@@ -107,17 +103,40 @@ export const rowStateOf = (
     for (const values of list) rows.set(childKeyOf(values, columns), values);
     children.set(name, rows);
   }
-  return { doc, json, members, recordedFrom, values: projection.columnsOf(doc), children, childRows };
+  return { values: projection.columnsOf(doc), children, childRows };
 };
 
-export const rowStateOfLoaded = (projection: Projection<unknown>, loaded: LoadedRow): RowState =>
-  rowStateOf(projection, JSON.parse(loaded.doc), loaded.doc, loaded.recordedFrom);
+/**
+ * A row's state from the value `evolve` returned: the pure part of a projection, run before any
+ * write. `previous` itself when the row's text is the same (nothing to write).
+ */
+export const rowStateOf = (projection: Projection<unknown>, doc: unknown, previous?: RowState): RowState => {
+  if (projection.history === 'system-versioned') {
+    const texts = memberTextsOf(doc, previous && { doc: previous.doc, texts: previous.texts! });
+    const delta = deltaOf(texts, previous?.texts);
+    if (delta === undefined && previous !== undefined) return previous;
+    return { doc, texts, delta, ...derivedOf(projection, doc, previous) };
+  }
+  const { json, members } = rowJsonOf(doc, previous && { doc: previous.doc, json: previous.json!, members: previous.members });
+  if (previous !== undefined && previous.json === json) return previous;
+  return { doc, json, members, ...derivedOf(projection, doc, previous) };
+};
+
+/** The state of a row as stored (its document folded from its versions, if system-versioned). */
+export const rowStateOfLoaded = (projection: Projection<unknown>, loaded: LoadedRow): RowState => {
+  const doc = JSON.parse(loaded.doc) as unknown;
+  const stored =
+    projection.history === 'system-versioned' ? { texts: memberTextsOf(doc), recordedFrom: loaded.recordedFrom } : { json: loaded.doc };
+  return { doc, ...stored, ...derivedOf(projection, doc) };
+};
 
 /**
  * The effect of one batch on the rows it touched, kept in memory until the batch commits. For
  * system-versioned projections every change closes the current version at the event's
- * `recordedAt` and opens a new one; a version that would be closed at the instant it was opened
- * (two events of one append) is dropped, so the rows never depend on where batches were cut.
+ * `recordedAt` and opens a new one, which stores only what changed (`deltaOf`). A version closed at
+ * the instant it was opened (two events of one append) is kept: no instant falls within it, so no
+ * query reads it, and the version after it is stored as a change from it. So the rows never depend
+ * on where batches were cut.
  */
 export class RowChanges {
   private readonly keys = new Map<string, KeyChanges>();
@@ -150,8 +169,7 @@ export class RowChanges {
     }
     const previous = changes.current;
     const next = update.next;
-    if (previous === undefined && next === undefined) return;
-    if (previous !== undefined && next !== undefined && previous.json === next.json) return;
+    if (previous === next) return;
     if (!this.versioned) {
       changes.current = next;
       return;
@@ -161,10 +179,10 @@ export class RowChanges {
     const at = previous?.recordedFrom !== undefined && previous.recordedFrom > event.recordedAt ? previous.recordedFrom : event.recordedAt;
     if (previous !== undefined) {
       const open = changes.versions.at(-1);
-      if (open) close(changes.versions, open, position, at);
-      else changes.baseEnd = { toPosition: position, recordedTo: at, recordedFrom: previous.recordedFrom };
+      if (open) close(open, position, at);
+      else changes.baseEnd = { toPosition: position, recordedTo: at };
     }
-    if (next !== undefined) changes.versions.push({ fromPosition: position, recordedFrom: at, json: next.json, values: next.values });
+    if (next !== undefined) changes.versions.push({ fromPosition: position, recordedFrom: at, text: next.delta!, values: next.values });
     for (const table of Object.keys(this.projection.children ?? {})) {
       const before = previous?.children.get(table) ?? NO_ROWS;
       const after = next?.children.get(table) ?? NO_ROWS;
@@ -175,7 +193,7 @@ export class RowChanges {
       for (const childKey of before.keys()) {
         if (after.has(childKey)) continue;
         const open = findOpen(inserts, childKey);
-        if (open) close(inserts, open, position, at);
+        if (open) close(open, position, at);
         else {
           changes.childEnds ??= new Map();
           let ends = changes.childEnds.get(table);
@@ -219,7 +237,7 @@ export class RowChanges {
         toPosition: version.toPosition ?? null,
         recordedFrom: version.recordedFrom,
         recordedTo: version.recordedTo ?? null,
-        doc: version.json,
+        doc: version.text,
         values: version.values,
       });
     }
@@ -266,11 +284,8 @@ const findOpen = (versions: readonly PendingChild[], childKey: string): PendingC
   return undefined;
 };
 
-/** Ends an in-memory version; one that began at this very instant was never current and is removed. */
-const close = <V extends OpenVersion>(versions: V[], version: V, position: string, at: string): void => {
-  if (version.recordedFrom === at) versions.splice(versions.indexOf(version), 1);
-  else {
-    version.toPosition = position;
-    version.recordedTo = at;
-  }
+/** Ends an in-memory version. */
+const close = (version: OpenVersion, position: string, at: string): void => {
+  version.toPosition = position;
+  version.recordedTo = at;
 };
