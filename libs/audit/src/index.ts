@@ -8,6 +8,7 @@ export * from './stored-tree';
 export * from './audit-store.port';
 export * from './checkpoint-note';
 export * from './sealer';
+export * from './sealer-thread';
 export * from './audit-log';
 export * from './evidence-bundle';
 export * from './evidence-builder';

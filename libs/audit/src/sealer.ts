@@ -5,8 +5,9 @@ import { isStoredLevel, type StoredNode } from './stored-tree';
 import { TreeBuilder } from './tree-builder';
 
 /**
- * Leaves hashed between two turns of the event loop (about a millisecond of work): the sealer runs
- * in the server's process, whose requests would otherwise wait for a whole batch to be hashed.
+ * Leaves hashed between two turns of the event loop (about a millisecond of work): whatever shares
+ * the sealer's thread would otherwise wait for a whole batch to be hashed. The server's sealer has
+ * a thread of its own (`SealerThread`), where these turns cost next to nothing.
  */
 const HASHES_PER_TURN = 100;
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { AuditLog, type AuditedLog, AuditSealer, openAuditedLog, type StoredCheckpoint } from '@mandate-ledger/audit';
+import { AuditLog, type AuditedLog, openAuditedLog, SealerThread, type StoredCheckpoint } from '@mandate-ledger/audit';
 import type { EventStore, EventStoreConfig } from '@mandate-ledger/event-store';
 import type { AuditConfig } from './audit-config';
 
@@ -44,30 +44,33 @@ export type CheckpointOutcome = { checkpoint: StoredCheckpoint; created: boolean
 
 /**
  * The server's side of the verifiable history: the stored log opened without upcasters, the
- * sealer following it, and the timers that seal and sign checkpoints while the log grows.
+ * sealer following it on a thread of its own, and the timers that seal and sign checkpoints while
+ * the log grows.
  */
 export class AuditRuntime {
   private readonly logger = new Logger('Audit');
   private readonly timers: Periodic[];
   private readonly listeners = new Set<(checkpoint: StoredCheckpoint) => void>();
+  readonly sealer: SealerThread;
 
   private constructor(
     private readonly opened: AuditedLog,
     readonly config: AuditConfig,
-    readonly sealer: AuditSealer,
+    eventStore: EventStoreConfig,
     readonly log: AuditLog,
   ) {
     const report = (what: string) => (error: unknown) => this.logger.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // Hashing the log on the event loop would take it from the appends: the sealer has its own thread.
+    this.sealer = new SealerThread(eventStore, { onError: report('Sealer thread') });
     this.timers = [
-      new Periodic(config.sealIntervalMs, () => sealer.sealAvailable(), report('Sealing')),
+      new Periodic(config.sealIntervalMs, () => this.sealer.sealAvailable(), report('Sealing')),
       new Periodic(config.checkpointIntervalMs, () => this.checkpointNow(), report('Checkpointing')),
     ];
   }
 
   static async open(eventStore: EventStoreConfig, config: AuditConfig): Promise<AuditRuntime> {
     const opened = await openAuditedLog(eventStore);
-    const sealer = new AuditSealer(opened.events, opened.audit);
-    return new AuditRuntime(opened, config, sealer, new AuditLog(opened.audit, { signer: config.signer }));
+    return new AuditRuntime(opened, config, eventStore, new AuditLog(opened.audit, { signer: config.signer }));
   }
 
   /** The event log in stored form (opened without upcasters): what evidence bundles cite and leaves hash. */
@@ -81,9 +84,12 @@ export class AuditRuntime {
 
   async stop(): Promise<void> {
     for (const timer of this.timers) await timer.stop();
-    // A seal asked for by a request may still be running: the store must outlive it.
-    await this.sealer.whenIdle();
-    await this.opened.close();
+    try {
+      // A seal asked for by a request may still be running: the thread ends after it.
+      await this.sealer.close();
+    } finally {
+      await this.opened.close();
+    }
   }
 
   /**
