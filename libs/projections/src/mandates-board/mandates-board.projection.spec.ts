@@ -76,6 +76,20 @@ describe('the mandates board projection', () => {
         ]);
       }));
 
+  it('keeps the mission and territory rows an amendment keeps, whatever it changes besides', () =>
+    given([on(granted())])
+      .when(
+        on(amended({ effectiveFrom: '2017-10-01', changes: { staffing: { salariedFte: 3 } } })),
+        on(amended({ effectiveFrom: '2017-11-01', changes: { missions: [{ type: 'MARAUDE_MINORS', indicators: [] }, { type: 'SHOWERS', indicators: [] }] } })),
+      )
+      .then((rows) => {
+        expect(children(rows, 'missions')).toEqual([
+          { effective_from: null, effective_to: null, mission_type: 'MARAUDE_MINORS' },
+          { effective_from: '2017-11-01', effective_to: null, mission_type: 'SHOWERS' },
+        ]);
+        expect(children(rows, 'territory')).toEqual([{ effective_from: null, effective_to: null, departement: '62', commune: '62193' }]);
+      }));
+
   it('keeps in scope every département the mandate ever touched', () =>
     given([on(granted())])
       .when(on(amended({ effectiveFrom: '2017-11-01', changes: { territory: { departement: '59', communes: ['59271'] } } })))

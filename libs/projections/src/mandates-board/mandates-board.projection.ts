@@ -72,30 +72,39 @@ export const boardStateOf = (mandate: GrantedMandate, previous?: GrantedMandate)
 };
 
 /**
- * Missions and territory are versioned by effective date (amendments), so their child rows carry
- * the interval of the terms version they belong to: `[effective_from, effective_to)`, the first
- * version also covering every date before it — exactly `termsOn`.
+ * Missions and territory are versioned by effective date (amendments): a child row is one value
+ * (a mission type; a département and commune) over the consecutive terms versions that hold it,
+ * `[effective_from, effective_to)`, the first version also covering every date before it — so a
+ * value is in force on a date exactly when `termsOn` holds it, and an amendment that keeps a value
+ * keeps its row.
  */
-const termsIntervals = (terms: GrantedMandate['terms']) =>
-  terms.map((version, i) => ({
-    version,
-    effective_from: i === 0 ? null : version.effectiveFrom,
-    effective_to: terms[i + 1]?.effectiveFrom ?? null,
-  }));
+const spans = <V extends object>(terms: GrantedMandate['terms'], valuesOf: (version: GrantedMandate['terms'][number]) => readonly V[]) => {
+  const rows: (V & { effective_from: string | null; effective_to: string | null })[] = [];
+  let open = new Map<string, { value: V; from: string | null }>();
+  terms.forEach((version, i) => {
+    const from = i === 0 ? null : version.effectiveFrom;
+    const next = new Map<string, { value: V; from: string | null }>();
+    for (const value of valuesOf(version)) {
+      const id = JSON.stringify(value);
+      next.set(id, open.get(id) ?? { value, from });
+    }
+    for (const [id, span] of open) {
+      // A span closed where it opened (two amendments effective the same day) covers no date.
+      if (!next.has(id) && span.from !== from) rows.push({ effective_from: span.from, effective_to: from, ...span.value });
+    }
+    open = next;
+  });
+  for (const span of open.values()) rows.push({ effective_from: span.from, effective_to: null, ...span.value });
+  return rows;
+};
 
 const suspensionRows = (suspensions: GrantedMandate['suspensions']) => suspensions.map((s) => ({ from_date: s.from, until_date: s.until ?? null }));
 
-const missionRows = (terms: GrantedMandate['terms']) =>
-  termsIntervals(terms).flatMap(({ version, effective_from, effective_to }) =>
-    version.missions.map((mission) => ({ effective_from, effective_to, mission_type: mission.type })),
-  );
+const missionRows = (terms: GrantedMandate['terms']) => spans(terms, (version) => version.missions.map((mission) => ({ mission_type: mission.type })));
 
 // `commune` '' is the whole département (a territory listing no commune).
 const territoryRows = (terms: GrantedMandate['terms']) =>
-  termsIntervals(terms).flatMap(({ version, effective_from, effective_to }) => {
-    const { departement, communes } = version.territory;
-    return (communes.length > 0 ? communes : ['']).map((commune) => ({ effective_from, effective_to, departement, commune }));
-  });
+  spans(terms, ({ territory: { departement, communes } }) => (communes.length > 0 ? communes : ['']).map((commune) => ({ departement, commune })));
 
 // Every département the mandate ever touched (authority and each territory version): the access rule's `departementsOf`.
 const scopeRows = (mandate: GrantedMandate) =>
@@ -116,8 +125,8 @@ const sameTerms = (mandate: GrantedMandate, previous: GrantedMandate) => mandate
  */
 export const mandatesBoardProjection: Projection<GrantedMandate> = {
   name: 'mandates_board',
-  // 3: versions store what changed in the document, not the whole of it.
-  version: 3,
+  // 4: versions store what changed in the document, not the whole of it; mission and territory rows span the terms versions that keep them.
+  version: 4,
   history: 'system-versioned',
 
   keysOf: (event) => {
