@@ -17,17 +17,6 @@ const operator = (name: string) => ({
   salariedFte: 12,
 });
 
-/** Starts the API with these audit settings in the environment the module reads, restoring it after. */
-const startWith = async (settings: Record<string, string>): Promise<TestApi> => {
-  const saved = { ...process.env };
-  Object.assign(process.env, settings);
-  try {
-    return await startApi();
-  } finally {
-    process.env = saved;
-  }
-};
-
 const hashes = (hexes: string[]) => hexes.map((h) => Buffer.from(h, 'hex'));
 
 describe('verification endpoints over HTTP', () => {
@@ -44,7 +33,7 @@ describe('verification endpoints over HTTP', () => {
 
   beforeAll(async () => {
     // No timers: checkpoints are made on demand, so every size below is known.
-    api = await startWith({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SEAL_INTERVAL_MS: '0' });
+    api = await startApi({ AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SEAL_INTERVAL_MS: '0' });
     admin = api.bearer({ sub: 'admin-1', role: 'admin' });
     auditor = api.bearer({ sub: 'cour-des-comptes', role: 'auditor' });
     operatorToken = api.bearer({ sub: 'lva', role: 'operator', operatorId: '00000000-0000-4000-8000-000000000001' });
@@ -155,7 +144,7 @@ describe('verification endpoints over HTTP', () => {
 
 describe('the checkpoint timer', () => {
   it('signs a checkpoint by itself once the log grew, and stops with the server', async () => {
-    const api = await startWith({ AUDIT_CHECKPOINT_INTERVAL_MS: '5', AUDIT_SEAL_INTERVAL_MS: '5' });
+    const api = await startApi({ AUDIT_CHECKPOINT_INTERVAL_MS: '5', AUDIT_SEAL_INTERVAL_MS: '5' });
     try {
       const admin = api.bearer({ sub: 'admin-1', role: 'admin' });
       await api.http.post('/operators').set('Authorization', admin).send(operator('La Vie Active')).expect(201);

@@ -28,13 +28,7 @@ describe('npm run cli -- checkpoint | evidence | verify-bundle | verify', () => 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ml-audit-cli-'));
     env = { DATA_DIR: dataDir };
-    const saved = { ...process.env };
-    Object.assign(process.env, { AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SEAL_INTERVAL_MS: '0' });
-    try {
-      api = await startApi(env);
-    } finally {
-      process.env = saved;
-    }
+    api = await startApi({ ...env, AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SEAL_INTERVAL_MS: '0' });
     const officer = api.bearer({ sub: 'agent-62', role: 'officer', departements: ['62'] });
     const operatorId = (await api.http.post('/operators').set('Authorization', officer).send(laVieActive).expect(201)).body.id;
     mandateId = (await api.http.post('/mandates').set('Authorization', officer).send(grantBody(operatorId)).expect(201)).body.id;

@@ -39,13 +39,7 @@ describe('npm run cli -- evidence --case | verify-bundle', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'ml-report-cli-'));
     env = { DATA_DIR: dataDir };
-    const saved = { ...process.env };
-    Object.assign(process.env, { AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SEAL_INTERVAL_MS: '0' });
-    try {
-      api = await startApi(env);
-    } finally {
-      process.env = saved;
-    }
+    api = await startApi({ ...env, AUDIT_CHECKPOINT_INTERVAL_MS: '0', AUDIT_SEAL_INTERVAL_MS: '0' });
     store = api.app.get(EVENT_STORE);
     scenario = await recordCalaisScenario(store);
     vkey = (await api.http.get('/audit/public-key?format=vkey').expect(200)).text.trim();

@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { type AuditConfig, auditConfigFrom } from './audit-config';
+import type { AuditConfig } from './audit-config';
 import { AuditController } from './audit.controller';
 import { AuditRuntime } from './audit-runtime';
 
@@ -9,7 +9,7 @@ export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
 
 /**
  * The verifiable history (DESIGN §5): seals the log as it grows, signs checkpoints, serves proofs.
- * Its settings come from the process environment beside the app's (see audit-config.ts).
+ * Its settings are the app's, validated at boot with the rest (see audit-config.ts).
  */
 @Module({
   controllers: [AuditController],
@@ -17,7 +17,7 @@ export const AUDIT_CONFIG = Symbol('AUDIT_CONFIG');
     {
       provide: AUDIT_CONFIG,
       inject: [APP_CONFIG],
-      useFactory: (app: AppConfig): AuditConfig => auditConfigFrom(process.env, app.eventStore.dataDir, app.production),
+      useFactory: (app: AppConfig): AuditConfig => app.audit,
     },
     {
       provide: AuditRuntime,

@@ -20,14 +20,33 @@ describe('the server configuration', () => {
     });
   });
 
-  it('reads the read side from the environment it is given', () => {
-    const config = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, PROJECTORS: 'off', READ_YOUR_WRITES_TIMEOUT_MS: '0', READ_STORE_SQLITE_PATH: join(dataDir, 'read.db') });
+  it('reads the read side and the audit timers from the environment it is given, not the process', () => {
+    const config = appConfigFrom({
+      DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: secret,
+      PROJECTORS: 'off',
+      READ_YOUR_WRITES_TIMEOUT_MS: '0',
+      READ_STORE_SQLITE_PATH: join(dataDir, 'read.db'),
+      AUDIT_SEAL_INTERVAL_MS: '0',
+      DEPLOYMENT_NAME: 'pas-de-calais',
+    });
     expect(config.readModels).toMatchObject({ readStore: { kind: 'sqlite', sqlitePath: join(dataDir, 'read.db') }, readYourWritesTimeoutMs: 0, runProjectors: false });
+    expect(config.audit).toMatchObject({ sealIntervalMs: 0, checkpointIntervalMs: 5000, origin: 'mandate-ledger/pas-de-calais' });
   });
 
   it('refuses to start on a misspelt setting, listing every problem at once', () => {
     const start = () =>
-      appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, PORT: 'eighty', PROJECTORS: 'of', READ_YOUR_WRITES_TIMEOUT_MS: '5s', READ_STORE: 'mysql' });
-    expect(start).toThrow(/PORT must be a TCP port[\s\S]*READ_YOUR_WRITES_TIMEOUT_MS must be a whole number[\s\S]*PROJECTORS must be on or off, got "of"[\s\S]*READ_STORE must be one of/);
+      appConfigFrom({
+        DATA_DIR: dataDir,
+        AUTH_JWT_SECRET: secret,
+        PORT: 'eighty',
+        PROJECTORS: 'of',
+        READ_YOUR_WRITES_TIMEOUT_MS: '5s',
+        READ_STORE: 'mysql',
+        AUDIT_SEAL_INTERVAL_MS: 'often',
+      });
+    expect(start).toThrow(
+      /PORT must be a TCP port[\s\S]*READ_YOUR_WRITES_TIMEOUT_MS must be a whole number[\s\S]*PROJECTORS must be on or off, got "of"[\s\S]*READ_STORE must be one of[\s\S]*AUDIT_SEAL_INTERVAL_MS must be a whole number/,
+    );
   });
 });

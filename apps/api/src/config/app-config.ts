@@ -1,5 +1,6 @@
 import { ConfigurationError, eventStoreConfigFrom, type EventStoreConfig } from '@mandate-ledger/event-store';
 import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
+import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
 import { resolveJwtSecret } from '../auth/auth-secret';
 
 /** Everything the server reads from its environment, validated once at boot. */
@@ -10,6 +11,8 @@ export interface AppConfig {
   /** A grant above this yearly amount needs a written agreement (loi 2000-321 art. 10). */
   readonly writtenAgreementThresholdCents: number;
   readonly readModels: ReadModelsConfig;
+  /** The verifiable history: signing key, deployment name, sealing and checkpoint timers. */
+  readonly audit: AuditConfig;
   readonly auth: {
     /** HS256 secret: `AUTH_JWT_SECRET`, or generated into the data folder in the embedded default. */
     readonly jwtSecret: string;
@@ -71,6 +74,7 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   } catch (error) {
     problems.push((error as Error).message);
   }
-  if (problems.length > 0 || !eventStore || !readModels || !auth) throw new ConfigurationError(problems);
-  return { port, production, eventStore, readModels, writtenAgreementThresholdCents: threshold, auth };
+  const audit = eventStore && collect(problems, () => auditConfigFrom(env, eventStore.dataDir, production));
+  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth) throw new ConfigurationError(problems);
+  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth };
 };
