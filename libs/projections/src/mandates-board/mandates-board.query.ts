@@ -160,25 +160,33 @@ export const boardItemOf = (id: string, mandate: GrantedMandate, status: Mandate
 };
 
 /**
+ * The current version of a row (which holds the whole document), or as known at `asKnownAt` the
+ * versions up to the one current then, to fold: those that began by then (beginnings never go
+ * back, see `RowChanges`).
+ */
+const versionsUpTo = (alias: string, asKnownAt: string | undefined): Sql =>
+  asKnownAt === undefined ? sql`${raw(alias)}.recorded_to IS NULL` : sql`${raw(alias)}.recorded_from <= ${asKnownAt}`;
+
+/**
  * The board: one page of mandates matching the filters, sorted by period end then id, with the
  * total. The matching rows are counted and sorted on the filter columns alone (`count(*) OVER ()`
- * before the limit), and only the page's rows have their documents folded from the deltas of
- * their versions up to the one that matched. `undefined` when the board has never caught up.
+ * before the limit), and only the page's rows are joined back for their documents (as known at
+ * `asKnownAt`: folded from their versions' deltas). `undefined` when the board has never caught up.
  */
 export const queryMandatesBoard = async (readStore: ReadStore, filters: MandatesBoardFilters): Promise<MandatesBoardPage | undefined> => {
   const matching = (tables: TableNames) => sql`FROM ${identifier(tables.main)} m WHERE ${joinSql(conditions(tables, filters), '\n  AND ')}`;
-  const results = await readStore.read<{ key: string; delta: string; status: MandateStatus; total: number }>(mandatesBoardProjection, (tables) => [
-    sql`SELECT p.key AS key, p.status AS status, p.total AS total, d.delta AS delta
+  const results = await readStore.read<{ key: string; doc: string | null; delta: string; status: MandateStatus; total: number }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT p.key AS key, p.status AS status, p.total AS total, ${raw(filters.asKnownAt === undefined ? 'd.doc AS doc, NULL' : 'NULL AS doc, d.delta')} AS delta
         FROM (
-          SELECT m.key AS key, m.period_end AS period_end, m.from_position AS version, ${statusSql(tables, filters.on, filters.asKnownAt)} AS status, count(*) OVER () AS total
+          SELECT m.key AS key, m.period_end AS period_end, ${statusSql(tables, filters.on, filters.asKnownAt)} AS status, count(*) OVER () AS total
           ${matching(tables)}
           ORDER BY m.period_end, m.key LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}
         ) p
-        JOIN ${identifier(tables.main)} d ON d.key = p.key AND d.from_position <= p.version
+        JOIN ${identifier(tables.main)} d ON d.key = p.key AND ${versionsUpTo('d', filters.asKnownAt)}
         ORDER BY p.period_end, p.key, d.from_position`.query,
   ]);
   if (!results) return undefined;
-  const rows = foldedRows(results[0]);
+  const rows = filters.asKnownAt === undefined ? results[0].map((row) => ({ row, doc: JSON.parse(row.doc!) as unknown })) : foldedRows(results[0]);
   // A page past the end has no row to carry the total: count apart.
   const total =
     rows.length > 0 ? Number(rows[0].row.total) : filters.page === 1 ? 0 : Number((await readStore.read<{ total: number }>(mandatesBoardProjection, (tables) => [sql`SELECT count(*) AS total ${matching(tables)}`.query]))?.[0][0].total ?? 0);
@@ -198,22 +206,20 @@ export const findBoardMandate = async (
   id: string,
   asKnownAt?: string,
 ): Promise<{ mandate: GrantedMandate; recordedFrom: string } | null | undefined> => {
-  const results = await readStore.read<{ key: string; delta: string; recorded_from: string }>(mandatesBoardProjection, (tables) => [
-    sql`SELECT d.key AS key, d.delta AS delta, m.recorded_from AS recorded_from
-        FROM ${identifier(tables.main)} m JOIN ${identifier(tables.main)} d ON d.key = m.key AND d.from_position <= m.from_position
+  const results = await readStore.read<{ key: string; doc: string | null; delta: string; recorded_from: string }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT d.key AS key, d.doc AS doc, d.delta AS delta, m.recorded_from AS recorded_from
+        FROM ${identifier(tables.main)} m JOIN ${identifier(tables.main)} d ON d.key = m.key AND ${versionsUpTo('d', asKnownAt)}
         WHERE m.key = ${id} AND ${versionAt('m', asKnownAt)} ORDER BY d.from_position`.query,
   ]);
   if (!results) return undefined;
-  const [found] = foldedRows(results[0]);
+  const [found] = asKnownAt === undefined ? results[0].map((row) => ({ row, doc: JSON.parse(row.doc!) as unknown })) : foldedRows(results[0]);
   return found ? { mandate: found.doc as GrantedMandate, recordedFrom: found.row.recorded_from } : null;
 };
 
 /** Every mandate of an operator as the board currently holds them. */
 export const boardMandatesOfOperator = async (readStore: ReadStore, operatorId: string): Promise<{ id: string; mandate: GrantedMandate }[] | undefined> => {
-  const results = await readStore.read<{ key: string; delta: string }>(mandatesBoardProjection, (tables) => [
-    sql`SELECT d.key AS key, d.delta AS delta
-        FROM ${identifier(tables.main)} m JOIN ${identifier(tables.main)} d ON d.key = m.key
-        WHERE m.operator_id = ${operatorId} AND m.recorded_to IS NULL ORDER BY d.key, d.from_position`.query,
+  const results = await readStore.read<{ key: string; doc: string }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT m.key AS key, m.doc AS doc FROM ${identifier(tables.main)} m WHERE m.operator_id = ${operatorId} AND m.recorded_to IS NULL ORDER BY m.key`.query,
   ]);
-  return results && foldedRows(results[0]).map(({ row, doc }) => ({ id: row.key, mandate: doc as GrantedMandate }));
+  return results?.[0].map((row) => ({ id: row.key, mandate: JSON.parse(row.doc) as GrantedMandate }));
 };

@@ -330,7 +330,8 @@ class PostgresProjectionWriter implements ProjectionWriter {
       const ends = `unnest(${keyUnnest}, $${n + 1}::text[], $${n + 2}::text[]) AS d(${keyColumns.join(', ')}, to_position, recorded_to)`;
       const values = [...keyArrays(changes.ends), changes.ends.map((e) => e.toPosition), changes.ends.map((e) => e.recordedTo)];
       await this.client.query(
-        `UPDATE ${name} t SET to_position = d.to_position, recorded_to = d.recorded_to FROM ${ends} WHERE ${keyMatch} AND t.recorded_to IS NULL`,
+        // Only the current version keeps the whole document.
+        `UPDATE ${name} t SET to_position = d.to_position, recorded_to = d.recorded_to${child ? '' : ', doc = NULL'} FROM ${ends} WHERE ${keyMatch} AND t.recorded_to IS NULL`,
         values,
       );
     }
@@ -349,7 +350,8 @@ class PostgresProjectionWriter implements ProjectionWriter {
           arrays[i++].push(row.recordedFrom!);
           arrays[i++].push(row.recordedTo ?? null);
         }
-        if (!child) arrays[i++].push(row.doc!);
+        if (!child && versioned) arrays[i++].push(row.delta!);
+        if (!child) arrays[i++].push(row.doc ?? null);
         for (const column of valueNames) arrays[i++].push(row.values[column] ?? null);
       }
       const casts = names.map((column, i) => `$${i + 1}::${valueNames.includes(column) ? arrayType(this.projection, table, column) : 'text[]'}`);

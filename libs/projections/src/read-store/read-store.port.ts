@@ -70,8 +70,13 @@ export interface InsertRow {
   readonly toPosition?: string | null;
   readonly recordedFrom?: string;
   readonly recordedTo?: string | null;
-  /** Main table only: the row's JSON, or in a system-versioned table what its version changed (`delta`). */
+  /**
+   * Main table only: the row's JSON; in a system-versioned table, the whole document of the version
+   * still current when the batch commits (absent for the others), beside `delta`.
+   */
   readonly doc?: string;
+  /** Main table of a system-versioned projection: what the version changed in the document. */
+  readonly delta?: string;
   readonly values: ColumnValues;
 }
 

@@ -39,7 +39,7 @@ const versionColumns = (dialect: SqlDialect): string[] => [
 /**
  * Tables of a generation. System-versioned tables keep every version, keyed by the position of the
  * event that began it, with what changed in the row's document since the version before (`delta`,
- * see `runtime/row-deltas.ts`) rather than the whole document. In SQLite that key is a unique index built when the generation has caught
+ * see `runtime/row-deltas.ts`); only the current version also holds the whole document (`doc`). In SQLite that key is a unique index built when the generation has caught
  * up (`versionKeysSql`), so that a rebuild only appends rows; the ends of versions written by
  * earlier batches wait in a table of their own until then (`applyPendingEndsSql`).
  */
@@ -51,7 +51,7 @@ export const createTablesSql = (projection: Projection<unknown>, generation: num
   const main = [
     `key ${dialect.text} NOT NULL`,
     ...(versioned ? versionColumns(dialect) : []),
-    `${versioned ? 'delta' : 'doc'} ${dialect.text} NOT NULL`,
+    ...(versioned ? [`delta ${dialect.text} NOT NULL`, `doc ${dialect.text}`] : [`doc ${dialect.text} NOT NULL`]),
     ...columnsSql(dialect, projection.columns),
     ...primaryKey(versioned ? 'key, from_position' : 'key'),
   ];
@@ -163,6 +163,6 @@ export const insertColumns = (versioned: boolean, child: boolean, columns: Colum
   'key',
   ...(child ? ['child_key'] : []),
   ...(versioned ? ['from_position', 'to_position', 'recorded_from', 'recorded_to'] : []),
-  ...(child ? [] : [versioned ? 'delta' : 'doc']),
+  ...(child ? [] : versioned ? ['delta', 'doc'] : ['doc']),
   ...Object.keys(columns),
 ];

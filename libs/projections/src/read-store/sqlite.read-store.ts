@@ -17,6 +17,7 @@ import type {
   TableChanges,
   TableNames,
 } from './read-store.port';
+import { documentOfDeltas } from '../runtime/row-deltas';
 import { loadedRowOf, type StoredVersion } from './row-versions';
 import {
   allTables,
@@ -63,8 +64,9 @@ const migrate = (db: Database.Database): void => {
 
 const isMissingTable = (error: unknown): boolean => error instanceof Error && /no such table/.test(error.message);
 
-/** Pending ends applied per transaction when a generation goes live: a short hold of the write lock each. */
+/** Pending ends applied, and versions read to fold current documents, per transaction when a generation goes live: a short hold of the write lock each. */
 const ENDS_PER_TRANSACTION = 50_000;
+const DELTAS_PER_TRANSACTION = 50_000;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -238,13 +240,53 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private completeVersions(projection: Projection<unknown>, tables: TableNames, generation: number): void {
-    const step = (statements: readonly string[]) => this.db.transaction(() => statements.forEach((sql) => this.db.exec(sql))).immediate();
+    const step = (statements: readonly string[], work?: () => void) =>
+      this.db
+        .transaction(() => {
+          statements.forEach((sql) => this.db.exec(sql));
+          work?.();
+        })
+        .immediate();
     for (const sql of versionKeysSql(projection, generation)) step([sql]);
     const pending = this.db.prepare(`SELECT count(*) AS n FROM ${quote(pendingEndsTable(tables))}`).pluck();
     while ((pending.get() as number) > 0) step(applyPendingEndsSql(projection, generation, ENDS_PER_TRANSACTION));
+    // Before the pending table goes: a crash in between leaves the fold to the next attempt.
+    this.foldCurrentDocuments(tables, step);
     step(dropPendingEndsSql(tables));
     this.statements.clear();
     for (const sql of createIndexesSql(projection, generation)) step([sql]);
+  }
+
+  /**
+   * Writes the whole document of every current version from the deltas of its row's versions, a
+   * range of keys per transaction (read in key order, by the versions' key), for an append-only
+   * build about to go live.
+   */
+  private foldCurrentDocuments(tables: TableNames, step: (statements: readonly string[], work?: () => void) => void): void {
+    const main = quote(tables.main);
+    const read = this.db.prepare(
+      `SELECT key, delta, rowid AS id, recorded_to IS NULL AS current FROM ${main} WHERE key > ? ORDER BY key, from_position LIMIT ${DELTAS_PER_TRANSACTION}`,
+    );
+    const write = this.db.prepare(`UPDATE ${main} SET doc = ? WHERE rowid = ?`);
+    let after = '';
+    for (;;) {
+      const versions = read.all(after) as { key: string; delta: string; id: number; current: number }[];
+      if (versions.length === 0) return;
+      // The last key's versions may go on past the limit: read again from its first.
+      const last = versions.at(-1)!.key;
+      const whole = versions.length < DELTAS_PER_TRANSACTION ? versions : versions.filter((v) => v.key !== last);
+      if (whole.length === 0) throw new Error(`${tables.main}: more than ${DELTAS_PER_TRANSACTION} versions of the row ${last}`);
+      step([], () => {
+        for (let start = 0; start < whole.length; ) {
+          let end = start + 1;
+          while (end < whole.length && whole[end].key === whole[start].key) end++;
+          const current = whole[end - 1];
+          if (current.current === 1) write.run(JSON.stringify(documentOfDeltas(whole.slice(start, end).map((v) => v.delta))), current.id);
+          start = end;
+        }
+      });
+      after = whole.at(-1)!.key;
+    }
   }
 
   private commitInTransaction(projection: Projection<unknown>, tables: TableNames, batch: BatchCommit): CommitOutcome {
@@ -292,7 +334,8 @@ export class SqliteReadStore implements ReadStore {
       const pending = this.statement(`INSERT INTO ${quote(pendingEndsTable(tables))} (tbl, key, child_key, to_position, recorded_to) VALUES (?, ?, ?, ?, ?)`);
       for (const end of changes.ends) pending.run(table, end.key, end.childKey ?? null, end.toPosition, end.recordedTo);
     } else if (changes.ends.length > 0) {
-      const close = this.statement(`UPDATE ${name} SET to_position = ?, recorded_to = ? WHERE key = ?${childKey} AND recorded_to IS NULL`);
+      // Only the current version keeps the whole document.
+      const close = this.statement(`UPDATE ${name} SET to_position = ?, recorded_to = ?${child ? '' : ', doc = NULL'} WHERE key = ?${childKey} AND recorded_to IS NULL`);
       for (const end of changes.ends) close.run(end.toPosition, end.recordedTo, ...keyOf(end));
     }
     if (changes.inserts.length > 0) {
@@ -311,7 +354,8 @@ export class SqliteReadStore implements ReadStore {
         const values: ColumnValue[] = [row.key];
         if (child) values.push(row.childKey!);
         if (versioned) values.push(row.fromPosition!, row.toPosition ?? null, row.recordedFrom!, row.recordedTo ?? null);
-        if (!child) values.push(row.doc!);
+        // An append-only build leaves the current documents to be folded when it goes live.
+        if (!child) values.push(...(versioned ? [row.delta!, appendOnly ? null : (row.doc ?? null)] : [row.doc!]));
         for (const column of valueNames) values.push(row.values[column] ?? null);
         insert.run(...values);
       }

@@ -2,7 +2,7 @@ import type { StoredEvent } from '@mandate-ledger/event-store';
 import type { ChildTable, ColumnValues, Projection } from '../projection';
 import { paddedPosition } from '../positions';
 import type { EndRow, InsertRow, LoadedRow, TableChanges } from '../read-store/read-store.port';
-import { deltaOf, type MemberTexts, memberTextsOf } from './row-deltas';
+import { deltaOf, documentTextOf, type MemberTexts, memberTextsOf } from './row-deltas';
 import { type JsonMembers, rowJsonOf } from './row-json';
 
 /** A row as the projector knows it: its value, its stored text, filter columns and child rows. */
@@ -37,7 +37,8 @@ interface OpenVersion {
 }
 
 interface PendingRow extends OpenVersion {
-  readonly text: string;
+  readonly delta: string;
+  readonly texts: MemberTexts;
   readonly values: ColumnValues;
 }
 
@@ -182,7 +183,7 @@ export class RowChanges {
       if (open) close(open, position, at);
       else changes.baseEnd = { toPosition: position, recordedTo: at };
     }
-    if (next !== undefined) changes.versions.push({ fromPosition: position, recordedFrom: at, text: next.delta!, values: next.values });
+    if (next !== undefined) changes.versions.push({ fromPosition: position, recordedFrom: at, delta: next.delta!, texts: next.texts!, values: next.values });
     for (const table of Object.keys(this.projection.children ?? {})) {
       const before = previous?.children.get(table) ?? NO_ROWS;
       const after = next?.children.get(table) ?? NO_ROWS;
@@ -231,13 +232,20 @@ export class RowChanges {
   private versionedChanges(key: string, changes: KeyChanges, table: (name: string) => TableChanges): void {
     if (changes.baseEnd) table('').ends.push({ key, ...changes.baseEnd });
     for (const version of changes.versions) {
+      const { texts } = version;
       table('').inserts.push({
         key,
         fromPosition: version.fromPosition,
         toPosition: version.toPosition ?? null,
         recordedFrom: version.recordedFrom,
         recordedTo: version.recordedTo ?? null,
-        doc: version.text,
+        delta: version.delta,
+        // Written by stores that keep current documents as they go (not SQLite's append-only builds): computed only if read.
+        ...(version.recordedTo === undefined && {
+          get doc() {
+            return documentTextOf(texts);
+          },
+        }),
         values: version.values,
       });
     }

@@ -61,6 +61,9 @@ const objectText = (keys: readonly string[], texts: readonly string[]): string =
   return `{${parts.join(',')}}`;
 };
 
+/** The JSON of the whole document. */
+export const documentTextOf = (texts: MemberTexts): string => (texts.keys === undefined ? texts.texts[0] : objectText(texts.keys, texts.texts));
+
 /**
  * What a version stores instead of its whole document: `{"doc": …}` for the first version of a row
  * (or one that cannot be split into members), else `{"set": {…}, "unset": […]}`, the members that
@@ -68,7 +71,7 @@ const objectText = (keys: readonly string[], texts: readonly string[]): string =
  */
 export const deltaOf = (next: MemberTexts, previous?: MemberTexts): string | undefined => {
   if (next.keys === undefined || previous?.keys === undefined) {
-    const text = next.keys === undefined ? next.texts[0] : objectText(next.keys, next.texts);
+    const text = documentTextOf(next);
     if (previous !== undefined && previous.keys === undefined && next.keys === undefined && previous.texts[0] === text) return undefined;
     return `{"doc":${text}}`;
   }
