@@ -1,4 +1,3 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,21 +9,11 @@ import { AuditLog } from './audit-log';
 import { SQL_LOG_START, verifyLog } from './log-verifier';
 import { frontierRoot } from './merkle-tree';
 import { SealerThread } from './sealer-thread';
-import { formatVerifierKey, parseVerifierKey } from './signed-note';
 import { SqliteAuditStore } from './sqlite/sqlite.audit-store';
+import { specKeys, thingHappened } from './testing/spec-log';
 
 const ORIGIN = 'mandate-ledger/sealer-thread-spec';
-const { privateKey } = generateKeyPairSync('ed25519');
-const signer = { name: ORIGIN, privateKey };
-const verifier = { name: ORIGIN, publicKey: parseVerifierKey(formatVerifierKey({ name: ORIGIN, publicKey: privateKey })).publicKey };
-
-const anEvent = (i: number) => ({
-  id: randomUUID(),
-  type: 'ThingHappened',
-  schemaVersion: 1,
-  data: { i },
-  metadata: { actor: { sub: 'spec', role: 'admin' }, correlationId: randomUUID() },
-});
+const { signer, verifier } = specKeys(ORIGIN);
 
 describe('the sealer on a thread of its own, on a SQLite file', () => {
   let dir: string;
@@ -56,7 +45,7 @@ describe('the sealer on a thread of its own, on a SQLite file', () => {
     await Promise.all(
       Array.from({ length: 16 }, async (_, writer) => {
         for (let revision = 0; revision < 150; revision++) {
-          await events.appendToStream(`thing-${writer}`, [anEvent(revision)], revision === 0 ? 'no_stream' : BigInt(revision - 1));
+          await events.appendToStream(`thing-${writer}`, [thingHappened(revision)], revision === 0 ? 'no_stream' : BigInt(revision - 1));
         }
       }),
     ).finally(() => (writing = false));
@@ -74,7 +63,7 @@ describe('the sealer on a thread of its own, on a SQLite file', () => {
   });
 
   it('lets the seal in flight finish before it closes, and seals nothing after', async () => {
-    for (let i = 0; i < 20; i++) await events.appendToStream(`thing-${i}`, [anEvent(i)], 'no_stream');
+    for (let i = 0; i < 20; i++) await events.appendToStream(`thing-${i}`, [thingHappened(i)], 'no_stream');
     const thread = new SealerThread(eventStoreConfigFrom({ DATA_DIR: dir }), { onError });
     const sealed = thread.sealAvailable();
     await thread.close();
@@ -108,7 +97,7 @@ describeWithPostgres('the sealer on a thread of its own, on PostgreSQL', () => {
   });
 
   it('seals on a pool of its own, the only sealer of the schema while it lives', async () => {
-    for (let i = 0; i < 30; i++) await events.appendToStream(`thing-${i}`, [anEvent(i)], 'no_stream');
+    for (let i = 0; i < 30; i++) await events.appendToStream(`thing-${i}`, [thingHappened(i)], 'no_stream');
     const config = eventStoreConfigFrom({ EVENT_STORE: 'postgres', DATABASE_URL: postgresTestUrl, DATABASE_SCHEMA: schema });
     const [first, second] = [new SealerThread(config), new SealerThread(config)];
     try {

@@ -9,27 +9,17 @@ import { rootOf } from './merkle-tree';
 import { AuditSealer } from './sealer';
 import { SQL_LOG_START, verifyLog } from './log-verifier';
 import { SqliteAuditStore } from './sqlite/sqlite.audit-store';
-import { formatVerifierKey, parseVerifierKey } from './signed-note';
+import { specKeys, thingHappened } from './testing/spec-log';
 
 const ORIGIN = 'mandate-ledger/sealer-spec';
-const { privateKey } = generateKeyPairSync('ed25519');
-const signer = { name: ORIGIN, privateKey };
-const verifier = { name: ORIGIN, publicKey: parseVerifierKey(formatVerifierKey({ name: ORIGIN, publicKey: privateKey })).publicKey };
-
-const anEvent = (i: number) => ({
-  id: randomUUID(),
-  type: 'ThingHappened',
-  schemaVersion: 1,
-  data: { i },
-  metadata: { actor: { sub: 'spec', role: 'admin' }, correlationId: randomUUID() },
-});
+const { signer, verifier } = specKeys(ORIGIN);
 
 describe('the sealer and the verifier on a SQLite log', () => {
   let dir: string;
   let events: SqliteEventStore;
   let audit: SqliteAuditStore;
   const append = async (count: number) => {
-    for (let i = 0; i < count; i++) await events.appendToStream(`thing-${randomUUID()}`, [anEvent(i)], 'no_stream');
+    for (let i = 0; i < count; i++) await events.appendToStream(`thing-${randomUUID()}`, [thingHappened(i)], 'no_stream');
   };
   const verify = (externalCheckpoints: string[] = []) => verifyLog({ log: events, audit, verifier, externalCheckpoints, readFrom: SQL_LOG_START });
 

@@ -1,28 +1,11 @@
 import fc from 'fast-check';
+import { threeRowVersions } from '../testing/row-versions.arbitrary';
 import { deltaOf, documentOfDeltas, memberTextsOf } from './row-deltas';
 
 // A system-versioned row stores, per version, what changed since the version before; folding the
 // deltas of its versions must give back each version's document.
 
-const value = fc.oneof(
-  fc.string(),
-  fc.integer(),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.array(fc.record({ type: fc.string(), at: fc.option(fc.string(), { nil: undefined }) }), { maxLength: 3 }),
-  fc.record({ departement: fc.string(), communes: fc.array(fc.string(), { maxLength: 3 }) }),
-);
-const row = fc.dictionary(fc.constantFrom('status', 'period', 'terms', 'fundings', 'suspensions', 'é', '"', 'toString', '__proto__'), value, { maxKeys: 8 });
-
-/** The next version: some members replaced or removed, some added, the rest the very same values. */
-const nextOf = (previous: Record<string, unknown>) =>
-  fc.tuple(row, fc.array(fc.boolean(), { minLength: 9, maxLength: 9 })).map(([changes, keep]) => {
-    const next: Record<string, unknown> = {};
-    Object.keys(previous).forEach((key, i) => {
-      if (keep[i]) next[key] = previous[key];
-    });
-    return { ...next, ...changes };
-  });
+const versions = threeRowVersions(['status', 'period', 'terms', 'fundings', 'suspensions', 'é', '"', 'toString', '__proto__']);
 
 const asJson = (doc: unknown): unknown => JSON.parse(JSON.stringify(doc) ?? 'null');
 
@@ -30,7 +13,7 @@ describe('the deltas of a row', () => {
   it('fold back into the document of every version', () =>
     fc.assert(
       fc.property(
-        row.chain((first) => fc.tuple(fc.constant(first), nextOf(first))).chain(([first, second]) => fc.tuple(fc.constant(first), fc.constant(second), nextOf(second))),
+        versions,
         (versions) => {
           const deltas: string[] = [];
           let previous: { doc: unknown; texts: ReturnType<typeof memberTextsOf> } | undefined;

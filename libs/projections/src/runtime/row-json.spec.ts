@@ -1,34 +1,17 @@
 import fc from 'fast-check';
+import { threeRowVersions } from '../testing/row-versions.arbitrary';
 import { rowJsonOf } from './row-json';
 
 // A row's JSON is written from the previous version's where members are the same values; it must
 // be JSON.stringify's text whatever changed between the two.
 
-const value = fc.oneof(
-  fc.string(),
-  fc.integer(),
-  fc.constant(null),
-  fc.constant(undefined),
-  fc.array(fc.record({ type: fc.string(), at: fc.option(fc.string(), { nil: undefined }) }), { maxLength: 3 }),
-  fc.record({ departement: fc.string(), communes: fc.array(fc.string(), { maxLength: 3 }) }),
-);
-const row = fc.dictionary(fc.constantFrom('status', 'period', 'terms', 'fundings', 'suspensions', 'é', '"', 'toString'), value, { maxKeys: 8 });
-
-/** The next version: some members replaced or removed, some added, the rest the very same values. */
-const nextOf = (previous: Record<string, unknown>) =>
-  fc.tuple(row, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 })).map(([changes, keep]) => {
-    const next: Record<string, unknown> = {};
-    Object.keys(previous).forEach((key, i) => {
-      if (keep[i]) next[key] = previous[key];
-    });
-    return { ...next, ...changes };
-  });
+const versions = threeRowVersions(['status', 'period', 'terms', 'fundings', 'suspensions', 'é', '"', 'toString']);
 
 describe('the JSON of a row', () => {
   it('is the text JSON.stringify writes, for a first version and for every next one', () =>
     fc.assert(
       fc.property(
-        row.chain((first) => fc.tuple(fc.constant(first), nextOf(first))).chain(([first, second]) => fc.tuple(fc.constant(first), fc.constant(second), nextOf(second))),
+        versions,
         ([first, second, third]) => {
           const a = rowJsonOf(first);
           const b = rowJsonOf(second, { doc: first, ...a });
