@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { startApi, type TestApi } from '../support/api';
+import { laVieActive } from '../support/calais-bodies';
 
 // Malformed bodies thrown at every write endpoint, as an admin, against a registered operator, a
 // granted mandate and a compliance case with one obligation: each must be refused with a 4xx
@@ -34,16 +35,7 @@ const ENDPOINTS: readonly WriteEndpoint[] = [
     method: 'POST',
     route: '/operators',
     path: () => '/operators',
-    valid: () => ({
-      name: 'La Vie Active',
-      legalForm: 'association',
-      siren: '732829320',
-      siret: '73282932000074',
-      rna: 'W621000001',
-      departements: ['62'],
-      languages: ['ar', 'ps', 'ti'],
-      salariedFte: 120,
-    }),
+    valid: () => ({ ...laVieActive, departements: [...laVieActive.departements], languages: [...laVieActive.languages] }),
     // A SIRET or an RNA number is required: with both given, either may go.
     optional: ['siret', 'rna'],
   },

@@ -2,22 +2,12 @@ import { CommandMetadata, fold } from '../shared/decider';
 import { deciderSpecification } from '../testing/decider-specification';
 import { DeregisterOperator, RegisterOperator, UpdateOperatorDetails } from './operator.commands';
 import { operatorDecider } from './operator.decider';
+import { laVieActive } from '../testing/operator.fixtures';
 import { OperatorDeregistered, OperatorDetails, OperatorDetailsChanges, OperatorDetailsUpdated, OperatorRegistered } from './operator.events';
 
 const given = deciderSpecification(operatorDecider);
 const metadata: CommandMetadata = { now: '2017-07-20T09:00:00Z', actor: { sub: 'officer-62', role: 'officer' }, correlationId: 'c-1' };
 const operatorId = 'op-la-vie-active';
-
-const laVieActive: OperatorDetails = {
-  name: 'La Vie Active',
-  legalForm: 'association',
-  siren: '732829320',
-  siret: '73282932000074',
-  rna: 'W621000001',
-  departements: ['62'],
-  languages: ['ar', 'ps', 'ti'],
-  salariedFte: 120,
-};
 
 const register = (details: Partial<Record<keyof OperatorDetails, unknown>> = {}): RegisterOperator => ({
   type: 'RegisterOperator',

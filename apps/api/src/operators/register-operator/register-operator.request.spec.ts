@@ -1,20 +1,11 @@
 import type { OperatorDetails } from '@mandate-ledger/domain';
 import { plainData } from '../../http/plain-data';
 import { failingFields, validateBody, validInstance } from '../../http/request-validation.testing';
+import { laVieActive as laVieActiveDetails } from '../../../../../libs/domain/src/testing/operator.fixtures';
 import { RegisterOperatorRequest } from './register-operator.request';
 
 // DESIGN §4.
-const laVieActive = (extra: Record<string, unknown> = {}) => ({
-  name: 'La Vie Active',
-  legalForm: 'association',
-  siren: '732829320',
-  siret: '73282932000074',
-  rna: 'W621000001',
-  departements: ['62'],
-  languages: ['ps', 'ti', 'ar'],
-  salariedFte: 120,
-  ...extra,
-});
+const laVieActive = (extra: Record<string, unknown> = {}) => ({ ...structuredClone(laVieActiveDetails), ...extra });
 
 describe('RegisterOperatorRequest', () => {
   it('accepts La Vie Active as in DESIGN §4', async () => {
