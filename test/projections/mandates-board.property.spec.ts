@@ -193,6 +193,10 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
           const ids = (await board({ on, asKnownAt, missionType })).items.map((i) => i.id).sort();
           const wantIds = [...then].filter(([, m]) => termsOn(m, on).missions.some((x) => x.type === missionType)).map(([id]) => id).sort();
           expect({ asKnownAt, on, missionType, ids }).toEqual({ asKnownAt, on, missionType, ids: wantIds });
+          const status = random.pick(['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'] as const);
+          const withStatus = (await board({ on, asKnownAt, status })).items.map((i) => i.id).sort();
+          const wantWithStatus = [...then].filter(([, m]) => mandateStatusOn(m, on) === status).map(([id]) => id).sort();
+          expect({ asKnownAt, on, status, ids: withStatus }).toEqual({ asKnownAt, on, status, ids: wantWithStatus });
         }
       }
     });

@@ -63,16 +63,19 @@ export interface MandatesBoardPage {
   readonly total: number;
 }
 
+/** Whether a suspension interval covers `on`: the `suspended` clause of the status. */
+const suspendedOn = (tables: TableNames, on: CalendarDate, asKnownAt: string | undefined): Sql => sql`m.suspensions > 0 AND EXISTS (
+      SELECT 1 FROM ${identifier(tables.children.suspensions)} s
+      WHERE s.key = m.key AND ${versionAt('s', asKnownAt)} AND s.from_date <= ${on} AND (s.until_date IS NULL OR ${on} < s.until_date)
+    )`;
+
 /** The mandate's status on `on`, in SQL: `mandateStatusOn` clause for clause. */
 export const statusSql = (tables: TableNames, on: CalendarDate, asKnownAt: string | undefined): Sql => sql`CASE
     WHEN m.terminated_from IS NOT NULL AND m.terminated_from <= ${on} THEN 'terminated'
     WHEN m.completed_on IS NOT NULL AND m.completed_on <= ${on} THEN 'completed'
     WHEN ${on} < m.period_start THEN 'pending'
     WHEN ${on} > m.period_end THEN 'expired'
-    WHEN m.suspensions > 0 AND EXISTS (
-      SELECT 1 FROM ${identifier(tables.children.suspensions)} s
-      WHERE s.key = m.key AND ${versionAt('s', asKnownAt)} AND s.from_date <= ${on} AND (s.until_date IS NULL OR ${on} < s.until_date)
-    ) THEN 'suspended'
+    WHEN ${suspendedOn(tables, on, asKnownAt)} THEN 'suspended'
     ELSE 'active'
   END`;
 
@@ -84,8 +87,9 @@ const inForceOn = (alias: string, on: CalendarDate): Sql => {
 };
 
 /**
- * Conditions the index can use, implied by the status (the CASE above stays the authority): they
- * let the planner range-scan the period columns instead of computing every row's status.
+ * Conditions the index can use, implied by the status: they let the planner range-scan the period
+ * columns instead of computing every row's status. For `active` and `suspended` they are exactly
+ * the CASE's first four clauses negated, so the status is then the suspension test alone.
  */
 const statusHint = (status: MandateStatus, on: CalendarDate): Sql => {
   switch (status) {
@@ -101,6 +105,13 @@ const statusHint = (status: MandateStatus, on: CalendarDate): Sql => {
     case 'completed':
       return sql`m.completed_on <= ${on}`;
   }
+};
+
+/** The status condition beside its hint: the CASE itself, but for the two statuses the hint leaves to the suspension test. */
+const statusIs = (tables: TableNames, status: MandateStatus, on: CalendarDate, asKnownAt: string | undefined): Sql => {
+  if (status === 'suspended') return suspendedOn(tables, on, asKnownAt);
+  if (status === 'active') return sql`NOT (${suspendedOn(tables, on, asKnownAt)})`;
+  return sql`${statusSql(tables, on, asKnownAt)} = ${status}`;
 };
 
 /**
@@ -128,7 +139,7 @@ const conditions = (tables: TableNames, filters: MandatesBoardFilters): Sql[] =>
     if (filters.withinDepartements.length === 0) where.push(sql`1 = 0`);
     else where.push(child('scope', 'a', sql`a.departement IN (${listSql(filters.withinDepartements)})`));
   }
-  if (filters.status !== undefined) where.push(statusHint(filters.status, on), sql`${statusSql(tables, on, asKnownAt)} = ${filters.status}`);
+  if (filters.status !== undefined) where.push(statusHint(filters.status, on), statusIs(tables, filters.status, on, asKnownAt));
   if (filters.expiringWithinDays !== undefined) {
     where.push(statusHint('active', on), sql`m.period_end <= ${addDays(on, filters.expiringWithinDays)}`);
   }
@@ -178,7 +189,7 @@ export const queryMandatesBoard = async (readStore: ReadStore, filters: Mandates
   const results = await readStore.read<{ key: string; doc: string | null; delta: string; status: MandateStatus; total: number }>(mandatesBoardProjection, (tables) => [
     sql`SELECT p.key AS key, p.status AS status, p.total AS total, ${raw(filters.asKnownAt === undefined ? 'd.doc AS doc, NULL' : 'NULL AS doc, d.delta')} AS delta
         FROM (
-          SELECT m.key AS key, m.period_end AS period_end, ${statusSql(tables, filters.on, filters.asKnownAt)} AS status, count(*) OVER () AS total
+          SELECT m.key AS key, m.period_end AS period_end, ${filters.status === undefined ? statusSql(tables, filters.on, filters.asKnownAt) : sql`${filters.status}`} AS status, count(*) OVER () AS total
           ${matching(tables)}
           ORDER BY m.period_end, m.key LIMIT ${filters.pageSize} OFFSET ${(filters.page - 1) * filters.pageSize}
         ) p
