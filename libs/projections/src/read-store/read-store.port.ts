@@ -107,6 +107,13 @@ export interface BatchCommit {
   readonly tables: ReadonlyMap<string, TableChanges>;
   /** Make this generation the one queries read (retiring the previous one) in the same transaction. */
   readonly activate: boolean;
+  /**
+   * With `activate`, for a system-versioned projection whose projector holds every row: the whole
+   * document of each current row, key and JSON, after this batch. A store that left current
+   * documents to be written when the generation goes live writes these instead of folding them
+   * from the versions' deltas; the others ignore it.
+   */
+  readonly currentDocuments?: () => Iterable<readonly [key: string, doc: string]>;
 }
 
 export type CommitOutcome =

@@ -41,7 +41,7 @@ const versionColumns = (dialect: SqlDialect): string[] => [
  * event that began it, with what changed in the row's document since the version before (`delta`,
  * see `runtime/row-deltas.ts`); only the current version also holds the whole document (`doc`). In SQLite that key is a unique index built when the generation has caught
  * up (`versionKeysSql`), so that a rebuild only appends rows; the ends of versions written by
- * earlier batches wait in a table of their own until then (`applyPendingEndsSql`).
+ * earlier batches wait in a table of their own until then (`pendingEndTargetsSql`).
  */
 export const createTablesSql = (projection: Projection<unknown>, generation: number, dialect: SqlDialect): string[] => {
   const names = tableNamesOf(projection, generation);
@@ -103,31 +103,50 @@ export const versionKeysSql = (projection: Projection<unknown>, generation: numb
   ];
 };
 
+/** SQLite: the temporary table of `pendingEndTargetsSql`. */
+export const END_TARGETS = 'temp.end_targets';
+
 /**
- * SQLite, system-versioned, once the keys exist: applies the oldest `limit` pending ends, each to the
- * version that was current when it was recorded (the last one before it), and forgets them. Run
- * until the pending table is empty.
+ * SQLite, system-versioned, once the keys exist: every pending end beside the version it closes
+ * (the last of its row that began before it), in a temporary table of this connection indexed by
+ * that version's rowid, so that `applyEndTargetsSql` can apply them a range of rowids at a time: each
+ * page of a table is then rewritten once, however its versions' ends are spread over the pending
+ * table. Writes nothing but the temporary table.
  */
-export const applyPendingEndsSql = (projection: Projection<unknown>, generation: number, limit: number): string[] => {
+export const pendingEndTargetsSql = (projection: Projection<unknown>, generation: number): string[] => {
   const names = tableNamesOf(projection, generation);
   const ends = quote(pendingEndsTable(names));
-  const statements = [`CREATE TEMP TABLE pending AS SELECT rowid AS id, * FROM ${ends} ORDER BY rowid LIMIT ${Math.trunc(limit)}`];
-  const tables: [string, string][] = [['', names.main], ...Object.entries(names.children)];
-  for (const [child, table] of tables) {
-    const name = quote(table);
+  const statements = [
+    `DROP TABLE IF EXISTS ${END_TARGETS}`,
+    `CREATE TEMP TABLE end_targets (tbl TEXT NOT NULL, id INTEGER, pending_id INTEGER NOT NULL, to_position TEXT NOT NULL, recorded_to TEXT NOT NULL)`,
+  ];
+  for (const [child, table] of versionedTables(names)) {
     const sameRow = child === '' ? 'w.key = e.key' : 'w.key = e.key AND w.child_key = e.child_key';
     statements.push(
-      // In the order of the rows they end, so that each page is rewritten once.
-      `CREATE TEMP TABLE ended AS
-         SELECT (SELECT w.rowid FROM ${name} w WHERE ${sameRow} AND w.from_position < e.to_position ORDER BY w.from_position DESC LIMIT 1) AS id,
-                e.to_position AS to_position, e.recorded_to AS recorded_to
-         FROM temp.pending e WHERE e.tbl = '${child}' ORDER BY id`,
-      `UPDATE ${name} SET to_position = ended.to_position, recorded_to = ended.recorded_to FROM temp.ended WHERE ${name}.rowid = ended.id`,
-      'DROP TABLE temp.ended',
+      `INSERT INTO ${END_TARGETS} (tbl, id, pending_id, to_position, recorded_to)
+         SELECT e.tbl, (SELECT w.rowid FROM ${quote(table)} w WHERE ${sameRow} AND w.from_position < e.to_position ORDER BY w.from_position DESC LIMIT 1),
+                e.rowid, e.to_position, e.recorded_to
+         FROM ${ends} e WHERE e.tbl = '${child}'`,
     );
   }
-  statements.push(`DELETE FROM ${ends} WHERE rowid IN (SELECT id FROM temp.pending)`, 'DROP TABLE temp.pending');
+  statements.push(`CREATE INDEX ${END_TARGETS}_id ON end_targets (tbl, id)`);
   return statements;
+};
+
+/** The main table (`''`) and each child table, by the name pending ends give them. */
+export const versionedTables = (names: TableNames): [string, string][] => [['', names.main], ...Object.entries(names.children)];
+
+/**
+ * SQLite: for one table (parameters: its name among pending ends, then a range `(after, upto]` of
+ * rowids), the statements that apply the ends targeting those rows and forget them.
+ */
+export const applyEndTargetsSql = (tables: TableNames, child: string, table: string): { readonly update: string; readonly forget: string } => {
+  const name = quote(table);
+  return {
+    update: `UPDATE ${name} SET to_position = t.to_position, recorded_to = t.recorded_to
+             FROM ${END_TARGETS} t WHERE t.tbl = '${child}' AND t.id > ? AND t.id <= ? AND ${name}.rowid = t.id`,
+    forget: `DELETE FROM ${quote(pendingEndsTable(tables))} WHERE rowid IN (SELECT pending_id FROM ${END_TARGETS} WHERE tbl = '${child}' AND id > ? AND id <= ?)`,
+  };
 };
 
 /** SQLite, system-versioned, once every pending end is applied: the generation writes in place from then on. */

@@ -21,7 +21,8 @@ import { documentOfDeltas } from '../runtime/row-deltas';
 import { loadedRowOf, type StoredVersion } from './row-versions';
 import {
   allTables,
-  applyPendingEndsSql,
+  applyEndTargetsSql,
+  END_TARGETS,
   createIndexesSql,
   createTablesSql,
   dropPendingEndsSql,
@@ -29,9 +30,11 @@ import {
   insertColumns,
   loadIndexesSql,
   pendingEndsTable,
+  pendingEndTargetsSql,
   quote,
   SQLITE_DIALECT,
   tableNamesOf,
+  versionedTables,
   versionKeysSql,
 } from './sql-schema';
 
@@ -64,9 +67,10 @@ const migrate = (db: Database.Database): void => {
 
 const isMissingTable = (error: unknown): boolean => error instanceof Error && /no such table/.test(error.message);
 
-/** Pending ends applied, and versions read to fold current documents, per transaction when a generation goes live: a short hold of the write lock each. */
+/** Pending ends applied (a range of the rows they end), and versions read to fold current documents, per transaction when a generation goes live: a short hold of the write lock each. */
 const ENDS_PER_TRANSACTION = 50_000;
 const DELTAS_PER_TRANSACTION = 50_000;
+const DOCUMENTS_PER_TRANSACTION = 10_000;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
@@ -235,11 +239,11 @@ export class SqliteReadStore implements ReadStore {
     if (!batch.activate || !this.appendOnly(projection, tables)) return this.commitInTransaction(projection, tables, batch);
     const committed = this.commitInTransaction(projection, tables, { ...batch, activate: false });
     if (!committed.committed) return committed;
-    this.completeVersions(projection, tables, batch.generation.generation);
+    this.completeVersions(projection, tables, batch.generation.generation, batch.currentDocuments);
     return this.commitInTransaction(projection, tables, { ...batch, expectedCheckpoint: batch.checkpoint, events: 0, tables: new Map(), activate: true });
   }
 
-  private completeVersions(projection: Projection<unknown>, tables: TableNames, generation: number): void {
+  private completeVersions(projection: Projection<unknown>, tables: TableNames, generation: number, currentDocuments: BatchCommit['currentDocuments']): void {
     const step = (statements: readonly string[], work?: () => void) =>
       this.db
         .transaction(() => {
@@ -248,13 +252,57 @@ export class SqliteReadStore implements ReadStore {
         })
         .immediate();
     for (const sql of versionKeysSql(projection, generation)) step([sql]);
-    const pending = this.db.prepare(`SELECT count(*) AS n FROM ${quote(pendingEndsTable(tables))}`).pluck();
-    while ((pending.get() as number) > 0) step(applyPendingEndsSql(projection, generation, ENDS_PER_TRANSACTION));
+    this.applyPendingEnds(projection, tables, generation, step);
     // Before the pending table goes: a crash in between leaves the fold to the next attempt.
-    this.foldCurrentDocuments(tables, step);
+    if (currentDocuments) this.writeCurrentDocuments(tables, currentDocuments(), step);
+    else this.foldCurrentDocuments(tables, step);
     step(dropPendingEndsSql(tables));
     this.statements.clear();
     for (const sql of createIndexesSql(projection, generation)) step([sql]);
+  }
+
+  /**
+   * Applies the ends of versions written by earlier batches, a range of the rows they end per
+   * transaction (`pendingEndTargetsSql`). The targets are found outside the write lock (they only
+   * fill a temporary table); a crash leaves the ends not yet applied to the next attempt.
+   */
+  private applyPendingEnds(projection: Projection<unknown>, tables: TableNames, generation: number, step: (statements: readonly string[], work?: () => void) => void): void {
+    this.db.transaction(() => pendingEndTargetsSql(projection, generation).forEach((sql) => this.db.exec(sql))).deferred();
+    const orphans = this.db.prepare(`SELECT count(*) FROM ${END_TARGETS} WHERE id IS NULL`).pluck().get() as number;
+    if (orphans > 0) throw new Error(`${tables.main}: ${orphans} pending ends close no version written before them`);
+    const bound = this.db.prepare(`SELECT max(id) FROM (SELECT id FROM ${END_TARGETS} WHERE tbl = ? AND id > ? ORDER BY id LIMIT ${ENDS_PER_TRANSACTION})`).pluck();
+    for (const [child, table] of versionedTables(tables)) {
+      const { update, forget } = applyEndTargetsSql(tables, child, table);
+      const [updateRows, forgetEnds] = [this.db.prepare(update), this.db.prepare(forget)];
+      for (let after = 0; ; ) {
+        const upto = bound.get(child, after) as number | null;
+        if (upto === null) break;
+        step([], () => {
+          updateRows.run(after, upto);
+          forgetEnds.run(after, upto);
+        });
+        after = upto;
+      }
+    }
+    this.db.exec(`DROP TABLE ${END_TARGETS}`);
+  }
+
+  /** Writes the whole document of every current version as the projector gives them, a number of rows per transaction. */
+  private writeCurrentDocuments(tables: TableNames, documents: Iterable<readonly [string, string]>, step: (statements: readonly string[], work?: () => void) => void): void {
+    const write = this.db.prepare(`UPDATE ${quote(tables.main)} SET doc = ? WHERE key = ? AND recorded_to IS NULL`);
+    let chunk: (readonly [string, string])[] = [];
+    const flush = () => {
+      const rows = chunk;
+      step([], () => {
+        for (const [key, doc] of rows) if (write.run(doc, key).changes !== 1) throw new Error(`${tables.main}: no current version of the row ${key}`);
+      });
+      chunk = [];
+    };
+    for (const entry of documents) {
+      chunk.push(entry);
+      if (chunk.length === DOCUMENTS_PER_TRANSACTION) flush();
+    }
+    if (chunk.length > 0) flush();
   }
 
   /**

@@ -2,6 +2,7 @@ import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import type { Projection } from '../projection';
 import type { Generation, GenerationRef, ProjectionWriter, ReadStore } from '../read-store/read-store.port';
 import { RowChanges, type RowState, rowStateOf, rowStateOfLoaded, type RowUpdate } from './row-changes';
+import { documentTextOf } from './row-deltas';
 
 export interface ProjectorOptions {
   /**
@@ -238,7 +239,16 @@ export class Projector {
     if (batch.events > 0 || activating) {
       const checkpoint = batch.last?.position ?? this.checkpoint;
       const tables = batch.changes.tableChanges();
-      const outcome = await writer.commit({ generation: this.generation, expectedCheckpoint: this.checkpoint, checkpoint, events: batch.events, tables, activate: activating });
+      const currentDocuments = activating && this.cacheComplete && this.projection.history === 'system-versioned' ? () => this.currentDocuments(batch.changes) : undefined;
+      const outcome = await writer.commit({
+        generation: this.generation,
+        expectedCheckpoint: this.checkpoint,
+        checkpoint,
+        events: batch.events,
+        tables,
+        activate: activating,
+        currentDocuments,
+      });
       if (!outcome.committed) return outcome.reason === 'retired' ? 'superseded' : 'moved';
       this.remember(batch.changes);
       this.checkpoint = checkpoint;
@@ -259,6 +269,12 @@ export class Projector {
       return 'failed';
     }
     return 'ok';
+  }
+
+  /** Every row's document after `changes`, from the cache (only while it is complete) and the batch. */
+  private *currentDocuments(changes: RowChanges): Iterable<readonly [string, string]> {
+    for (const [key, row] of this.cache) if (!changes.has(key)) yield [key, documentTextOf(row.texts!)];
+    for (const [key, row] of changes.results()) if (row !== undefined) yield [key, documentTextOf(row.texts!)];
   }
 
   private remember(changes: RowChanges): void {

@@ -286,6 +286,24 @@ export const describeReadStoreContract = (adapter: string, setup: () => ReadStor
         expect((a[''] as { from_position: string; recorded_from: string; recorded_to: string }[]).filter((r) => r.recorded_from === r.recorded_to).map((r) => Number(r.from_position))).toEqual([5]);
       });
 
+      it('writes the same rows whether the projector holds every row or has to load them', async () => {
+        const events: GivenEvent[] = [];
+        for (let i = 0; i < 300; i++) {
+          const id = `n${i % 23}`;
+          const type = i < 23 ? 'NoteWritten' : ['NotePinned', 'NoteTagged', 'NoteUntagged', 'NoteViewed'][i % 4];
+          events.push(note(id, i % 97 === 50 ? 'NoteDeleted' : type, { text: id, tag: `t${i % 5}` }, at(i)));
+        }
+        const log = storedEvents(events.filter((e, i) => !(e.type !== 'NoteWritten' && events.slice(0, i).some((d) => d.stream === e.stream && d.type === 'NoteDeleted'))));
+        const holding = notesProjection('system-versioned') as Projection<unknown>;
+        const loading = notesProjection('system-versioned') as Projection<unknown>;
+        await rebuildProjection(new FixedLog(log), store, holding, { batchSize: 40 });
+        // A cache of 3 rows: the projector loads the others from the store, and no longer holds them all when the generation goes live.
+        await rebuildProjection(new FixedLog(log), store, loading, { batchSize: 40, cacheSize: 3 });
+        const [held, loaded] = [await dumpLiveRows(store, holding), await dumpLiveRows(store, loading)];
+        expect((held[''] as { doc: string | null }[]).filter((r) => r.doc !== null)).toHaveLength(20);
+        expect(held).toEqual(loaded);
+      });
+
       it('loads the current version of rows for the projector', async () => {
         const projection = notesProjection('system-versioned') as Projection<unknown>;
         const { generation } = await rebuild(new FixedLog(storedEvents(history)), projection);
