@@ -231,24 +231,7 @@ export class RowChanges {
 
   private versionedChanges(key: string, changes: KeyChanges, table: (name: string) => TableChanges): void {
     if (changes.baseEnd) table('').ends.push({ key, ...changes.baseEnd });
-    for (const version of changes.versions) {
-      const { texts } = version;
-      table('').inserts.push({
-        key,
-        fromPosition: version.fromPosition,
-        toPosition: version.toPosition ?? null,
-        recordedFrom: version.recordedFrom,
-        recordedTo: version.recordedTo ?? null,
-        delta: version.delta,
-        // Written by stores that keep current documents as they go (not SQLite's append-only builds): computed only if read.
-        ...(version.recordedTo === undefined && {
-          get doc() {
-            return documentTextOf(texts);
-          },
-        }),
-        values: version.values,
-      });
-    }
+    for (const version of changes.versions) table('').inserts.push(new VersionInsert(key, version));
     for (const [name, ends] of changes.childEnds ?? []) {
       const target = table(name).ends;
       for (const [childKey, end] of ends) target.push({ key, childKey, ...end } satisfies EndRow);
@@ -281,6 +264,38 @@ export class RowChanges {
       for (const childKey of before.keys()) if (!after.has(childKey)) table(name).deletes.push({ key, childKey });
       for (const [childKey, values] of after) if (!before.has(childKey)) table(name).inserts.push({ key, childKey, values });
     }
+  }
+}
+
+/**
+ * A version to insert. Its whole document, which only the version still current when the batch
+ * commits has, is written by the stores that keep current documents as they go (not SQLite's
+ * append-only builds): computed only if read.
+ */
+class VersionInsert implements InsertRow {
+  readonly fromPosition: string;
+  readonly toPosition: string | null;
+  readonly recordedFrom: string;
+  readonly recordedTo: string | null;
+  readonly delta: string;
+  readonly values: ColumnValues;
+  private readonly texts: MemberTexts;
+
+  constructor(
+    readonly key: string,
+    version: PendingRow,
+  ) {
+    this.fromPosition = version.fromPosition;
+    this.toPosition = version.toPosition ?? null;
+    this.recordedFrom = version.recordedFrom;
+    this.recordedTo = version.recordedTo ?? null;
+    this.delta = version.delta;
+    this.values = version.values;
+    this.texts = version.texts;
+  }
+
+  get doc(): string | undefined {
+    return this.recordedTo === null ? documentTextOf(this.texts) : undefined;
   }
 }
 
