@@ -109,11 +109,18 @@ export interface BatchCommit {
   readonly activate: boolean;
   /**
    * With `activate`, for a system-versioned projection whose projector holds every row: the whole
-   * document of each current row, key and JSON, after this batch. A store that left current
-   * documents to be written when the generation goes live writes these instead of folding them
-   * from the versions' deltas; the others ignore it.
+   * document of each current row after this batch. A store that left current documents to be
+   * written when the generation goes live writes these instead of folding them from the versions'
+   * deltas; the others ignore it.
    */
-  readonly currentDocuments?: () => Iterable<readonly [key: string, doc: string]>;
+  readonly currentDocuments?: () => Iterable<CurrentDocument>;
+}
+
+/** The whole document of a row's current version, which began at `fromPosition` (padded, as stored). */
+export interface CurrentDocument {
+  readonly key: string;
+  readonly fromPosition: string;
+  readonly doc: string;
 }
 
 export type CommitOutcome =

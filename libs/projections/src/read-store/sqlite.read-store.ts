@@ -7,6 +7,7 @@ import { GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableS
 import type {
   BatchCommit,
   CommitOutcome,
+  CurrentDocument,
   Generation,
   GenerationRef,
   LoadedRow,
@@ -287,19 +288,25 @@ export class SqliteReadStore implements ReadStore {
     this.db.exec(`DROP TABLE ${END_TARGETS}`);
   }
 
-  /** Writes the whole document of every current version as the projector gives them, a number of rows per transaction. */
-  private writeCurrentDocuments(tables: TableNames, documents: Iterable<readonly [string, string]>, step: (statements: readonly string[], work?: () => void) => void): void {
-    const write = this.db.prepare(`UPDATE ${quote(tables.main)} SET doc = ? WHERE key = ? AND recorded_to IS NULL`);
-    let chunk: (readonly [string, string])[] = [];
+  /**
+   * Writes the whole document of every current version as the projector gives them, each found by
+   * its key (key and position: one row, not every version of the key), a number of rows per
+   * transaction.
+   */
+  private writeCurrentDocuments(tables: TableNames, documents: Iterable<CurrentDocument>, step: (statements: readonly string[], work?: () => void) => void): void {
+    const write = this.db.prepare(`UPDATE ${quote(tables.main)} SET doc = ? WHERE key = ? AND from_position = ? AND recorded_to IS NULL`);
+    let chunk: CurrentDocument[] = [];
     const flush = () => {
       const rows = chunk;
       step([], () => {
-        for (const [key, doc] of rows) if (write.run(doc, key).changes !== 1) throw new Error(`${tables.main}: no current version of the row ${key}`);
+        for (const { key, fromPosition, doc } of rows) {
+          if (write.run(doc, key, fromPosition).changes !== 1) throw new Error(`${tables.main}: the row ${key} has no current version from ${fromPosition}`);
+        }
       });
       chunk = [];
     };
-    for (const entry of documents) {
-      chunk.push(entry);
+    for (const document of documents) {
+      chunk.push(document);
       if (chunk.length === DOCUMENTS_PER_TRANSACTION) flush();
     }
     if (chunk.length > 0) flush();

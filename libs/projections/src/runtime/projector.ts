@@ -1,6 +1,6 @@
 import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import type { Projection } from '../projection';
-import type { Generation, GenerationRef, ProjectionWriter, ReadStore } from '../read-store/read-store.port';
+import type { CurrentDocument, Generation, GenerationRef, ProjectionWriter, ReadStore } from '../read-store/read-store.port';
 import { RowChanges, type RowState, rowStateOf, rowStateOfLoaded, type RowUpdate } from './row-changes';
 import { documentTextOf } from './row-deltas';
 
@@ -272,9 +272,14 @@ export class Projector {
   }
 
   /** Every row's document after `changes`, from the cache (only while it is complete) and the batch. */
-  private *currentDocuments(changes: RowChanges): Iterable<readonly [string, string]> {
-    for (const [key, row] of this.cache) if (!changes.has(key)) yield [key, documentTextOf(row.texts!)];
-    for (const [key, row] of changes.results()) if (row !== undefined) yield [key, documentTextOf(row.texts!)];
+  private *currentDocuments(changes: RowChanges): Iterable<CurrentDocument> {
+    const documentOf = (key: string, row: RowState): CurrentDocument => {
+      // A complete cache holds only rows this projector wrote, which know where their version began.
+      if (row.fromPosition === undefined) throw new Error(`${this.projection.name}: the cached row ${key} does not know its version`);
+      return { key, fromPosition: row.fromPosition, doc: documentTextOf(row.texts!) };
+    };
+    for (const [key, row] of this.cache) if (!changes.has(key)) yield documentOf(key, row);
+    for (const [key, row] of changes.results()) if (row !== undefined) yield documentOf(key, row);
   }
 
   private remember(changes: RowChanges): void {

@@ -16,6 +16,8 @@ export interface RowState {
   readonly delta?: string;
   /** When its current version began (system-versioned tables). */
   readonly recordedFrom?: string;
+  /** The position that began its current version, when this projector wrote it (system-versioned tables). */
+  readonly fromPosition?: string;
   readonly values: ColumnValues;
   /** Per child table: child key → values. */
   readonly children: ReadonlyMap<string, ReadonlyMap<string, ColumnValues>>;
@@ -206,7 +208,7 @@ export class RowChanges {
         if (!before.has(childKey)) inserts.push({ childKey, fromPosition: position, recordedFrom: at, values });
       }
     }
-    changes.current = next === undefined ? undefined : { ...next, recordedFrom: at };
+    changes.current = next === undefined ? undefined : { ...next, recordedFrom: at, fromPosition: position };
   }
 
   /** The SQL-level changes, table by table (`''` is the main table). */
