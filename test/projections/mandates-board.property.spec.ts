@@ -101,6 +101,9 @@ const dates: CalendarDate[] = (() => {
   return [...picked].sort();
 })();
 
+/** Whether an officer of `departement` sees the mandate (the access rule's `departementsOf`). */
+const touches = (m: GrantedMandate, departement: string) => m.authority.departement === departement || m.terms.some((t) => t.territory.departement === departement);
+
 const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStore; dispose: () => Promise<void> }>) => {
   describe(`the mandates board on ${adapter}, for ${MANDATES} random valid histories (seed ${SEED})`, () => {
     let store: ReadStore;
@@ -170,9 +173,27 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
             return communes.includes(commune) || (communes.length === 0 && d === departementOfCommune(commune));
           }),
         );
-        expect(await ids({ withinDepartements: [departement] })).toEqual(
-          where((m) => m.authority.departement === departement || m.terms.some((t) => t.territory.departement === departement)),
+        expect(await ids({ withinDepartements: [departement] })).toEqual(where((m) => touches(m, departement)));
+        // An officer's board with the other filters, and each mandate once when it touches two of the officer's départements.
+        const other = random.pick(DEPARTEMENTS);
+        const status = random.pick(['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'] as const);
+        const officers = [departement, other];
+        const inScope = (m: GrantedMandate) => officers.some((d) => touches(m, d));
+        expect(await ids({ withinDepartements: officers })).toEqual(where(inScope));
+        expect(await ids({ withinDepartements: officers, status })).toEqual(where((m) => inScope(m) && mandateStatusOn(m, on) === status));
+        expect(await ids({ withinDepartements: officers, missionType, commune })).toEqual(
+          where((m) => {
+            const { departement: d, communes } = termsOn(m, on).territory;
+            const named = communes.includes(commune) || (communes.length === 0 && d === departementOfCommune(commune));
+            return inScope(m) && named && termsOn(m, on).missions.some((x) => x.type === missionType);
+          }),
         );
+        expect(await ids({ withinDepartements: officers, expiringWithinDays: 60 })).toEqual(
+          where((m) => inScope(m) && ['active', 'suspended'].includes(mandateStatusOn(m, on)) && m.period.end <= addDays(on, 60)),
+        );
+        const page = await board({ on, withinDepartements: officers, status });
+        expect(page.total).toBe(page.items.length);
+        expect(page.items.every((item) => item.status === status)).toBe(true);
         expect(await ids({ expiringWithinDays: 60 })).toEqual(
           where((m) => ['active', 'suspended'].includes(mandateStatusOn(m, on)) && m.period.end <= addDays(on, 60)),
         );
@@ -197,6 +218,13 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
           const withStatus = (await board({ on, asKnownAt, status })).items.map((i) => i.id).sort();
           const wantWithStatus = [...then].filter(([, m]) => mandateStatusOn(m, on) === status).map(([id]) => id).sort();
           expect({ asKnownAt, on, status, ids: withStatus }).toEqual({ asKnownAt, on, status, ids: wantWithStatus });
+          const departement = random.pick(DEPARTEMENTS);
+          const officers = (await board({ on, asKnownAt, status, withinDepartements: [departement] })).items.map((i) => i.id).sort();
+          const wantOfficers = [...then]
+            .filter(([, m]) => mandateStatusOn(m, on) === status && touches(m, departement))
+            .map(([id]) => id)
+            .sort();
+          expect({ asKnownAt, on, status, departement, ids: officers }).toEqual({ asKnownAt, on, status, departement, ids: wantOfficers });
         }
       }
     });
