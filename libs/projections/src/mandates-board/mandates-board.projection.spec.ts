@@ -12,6 +12,8 @@ const amended = (data: object) => ({ type: 'MandateAmended', schemaVersion: 1, d
 const row = (rows: Map<string, GrantedMandate>) => rowStateOf(mandatesBoardProjection as never, rows.get(mandateId));
 const children = (rows: Map<string, GrantedMandate>, table: string) => [...row(rows).children.get(table)!.values()];
 
+const grantedPeriod = { period_start: '2017-07-27', period_end: '2017-12-31', terminated_from: null, completed_on: null };
+
 describe('the mandates board projection', () => {
   it('shows a granted mandate with the dated facts its status is computed from', () =>
     given()
@@ -27,7 +29,7 @@ describe('the mandates board projection', () => {
         });
         expect(children(rows, 'missions')).toEqual([{ effective_from: null, effective_to: null, mission_type: 'MARAUDE_MINORS' }]);
         expect(children(rows, 'territory')).toEqual([{ effective_from: null, effective_to: null, departement: '62', commune: '62193' }]);
-        expect(children(rows, 'scope')).toEqual([{ departement: '62' }]);
+        expect(children(rows, 'scope')).toEqual([{ departement: '62', ...grantedPeriod }]);
       }));
 
   it('records a suspension as an open interval, closed by the reinstatement', () => {
@@ -93,7 +95,26 @@ describe('the mandates board projection', () => {
   it('keeps in scope every département the mandate ever touched', () =>
     given([on(granted())])
       .when(on(amended({ effectiveFrom: '2017-11-01', changes: { territory: { departement: '59', communes: ['59271'] } } })))
-      .then((rows) => expect(children(rows, 'scope')).toEqual([{ departement: '62' }, { departement: '59' }])));
+      .then((rows) =>
+        expect(children(rows, 'scope')).toEqual([
+          { departement: '62', ...grantedPeriod },
+          { departement: '59', ...grantedPeriod },
+        ]),
+      ));
+
+  it("gives each département in scope the period columns, so that an officer's board reads them there", () => {
+    given([on(granted()), on(suspended())])
+      .when(on(terminated({ effectiveFrom: '2017-11-15' })))
+      .then((rows) => {
+        expect(children(rows, 'scope')).toEqual([{ departement: '62', ...grantedPeriod, terminated_from: '2017-11-15' }]);
+        const { departement: _departement, ...period } = children(rows, 'scope')[0];
+        expect(row(rows).values).toEqual({ operator_id: 'op-france-terre-d-asile', ...period, suspensions: 1 });
+      });
+    // A suspension does not version the scope rows.
+    given([on(granted())])
+      .when(on(suspended()))
+      .then((rows) => expect(children(rows, 'scope')).toEqual([{ departement: '62', ...grantedPeriod }]));
+  });
 
   it('records the termination and completion dates', () => {
     given([on(granted())])

@@ -106,9 +106,31 @@ const missionRows = (terms: GrantedMandate['terms']) => spans(terms, (version) =
 const territoryRows = (terms: GrantedMandate['terms']) =>
   spans(terms, ({ territory: { departement, communes } }) => (communes.length > 0 ? communes : ['']).map((commune) => ({ departement, commune })));
 
-// Every département the mandate ever touched (authority and each territory version): the access rule's `departementsOf`.
-const scopeRows = (mandate: GrantedMandate) =>
-  [...new Set([mandate.authority.departement, ...mandate.terms.map((t) => t.territory.departement)])].map((departement) => ({ departement }));
+/** The dated facts a status on any date is computed from (`statusSql`), but the suspension intervals. */
+const periodColumnsOf = (mandate: GrantedMandate) => ({
+  period_start: mandate.period.start,
+  period_end: mandate.period.end,
+  terminated_from: mandate.status === 'terminated' ? mandate.terminatedFrom : null,
+  completed_on: mandate.status === 'completed' ? mandate.completedOn : null,
+});
+
+const PERIOD_COLUMNS = { period_start: 'date', period_end: 'date', terminated_from: 'date', completed_on: 'date' } as const;
+
+const samePeriodColumns = (mandate: GrantedMandate, previous: GrantedMandate): boolean => {
+  const [a, b] = [periodColumnsOf(mandate), periodColumnsOf(previous)];
+  return (Object.keys(a) as (keyof typeof a)[]).every((column) => a[column] === b[column]);
+};
+
+/**
+ * Every département the mandate ever touched (authority and each territory version): the access
+ * rule's `departementsOf`, each with the period columns, so that an officer's board is counted and
+ * sorted from this table's index (the main row is read for the page only). Not the number of
+ * suspensions, which would version these rows at every suspension: the query looks the intervals up.
+ */
+const scopeRows = (mandate: GrantedMandate) => {
+  const period = periodColumnsOf(mandate);
+  return [...new Set([mandate.authority.departement, ...mandate.terms.map((t) => t.territory.departement)])].map((departement) => ({ departement, ...period }));
+};
 
 // Child rows are recomputed only for a new value of the sections they come from.
 const sameSuspensions = (mandate: GrantedMandate, previous: GrantedMandate) => mandate.suspensions === previous.suspensions;
@@ -126,7 +148,8 @@ const sameTerms = (mandate: GrantedMandate, previous: GrantedMandate) => mandate
 export const mandatesBoardProjection: Projection<GrantedMandate> = {
   name: 'mandates_board',
   // 4: versions store what changed in the document, not the whole of it; mission and territory rows span the terms versions that keep them.
-  version: 4,
+  // 5: scope rows carry the period columns.
+  version: 5,
   history: 'system-versioned',
 
   keysOf: (event) => {
@@ -144,22 +167,8 @@ export const mandatesBoardProjection: Projection<GrantedMandate> = {
     return next === mandate ? mandate : boardStateOf(next, mandate);
   },
 
-  columns: {
-    operator_id: 'text',
-    period_start: 'date',
-    period_end: 'date',
-    terminated_from: 'date',
-    completed_on: 'date',
-    suspensions: 'integer',
-  },
-  columnsOf: (mandate): ColumnValues => ({
-    operator_id: mandate.operatorId,
-    period_start: mandate.period.start,
-    period_end: mandate.period.end,
-    terminated_from: mandate.status === 'terminated' ? mandate.terminatedFrom : null,
-    completed_on: mandate.status === 'completed' ? mandate.completedOn : null,
-    suspensions: mandate.suspensions.length,
-  }),
+  columns: { operator_id: 'text', ...PERIOD_COLUMNS, suspensions: 'integer' },
+  columnsOf: (mandate): ColumnValues => ({ operator_id: mandate.operatorId, ...periodColumnsOf(mandate), suspensions: mandate.suspensions.length }),
   // The first covers what the status and the sort read, so that counting a page's matches never reads a row's JSON.
   indexes: [['key', 'period_end', 'period_start', 'terminated_from', 'completed_on', 'suspensions'], ['operator_id', 'period_end'], ['period_end'], ['period_start']],
 
@@ -184,11 +193,11 @@ export const mandatesBoardProjection: Projection<GrantedMandate> = {
       sameRows: sameTerms,
     },
     scope: {
-      columns: { departement: 'text' },
-      // Covering: an officer's mandates are listed from the index alone.
-      indexes: [['departement', 'key']],
+      columns: { departement: 'text', ...PERIOD_COLUMNS },
+      // Covering (`recorded_to` too: SQLite reads the row for a column of a partial index's condition): an officer's board is counted from the index alone.
+      indexes: [['departement', 'period_end', 'period_start', 'terminated_from', 'completed_on', 'key', 'recorded_to']],
       rowsOf: scopeRows,
-      sameRows: (mandate, previous) => mandate.terms === previous.terms && mandate.authority === previous.authority,
+      sameRows: (mandate, previous) => mandate.terms === previous.terms && mandate.authority === previous.authority && samePeriodColumns(mandate, previous),
     },
   },
 };

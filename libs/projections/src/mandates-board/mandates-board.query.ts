@@ -119,11 +119,12 @@ const statusIs = (tables: TableNames, status: MandateStatus, on: CalendarDate, a
  * start from, most selective first; the mission type, which a seventh of all mandates share, is
  * only checked (`EXISTS`) on the rows they select.
  */
-const conditions = (tables: TableNames, filters: MandatesBoardFilters): Sql[] => {
+const conditions = (tables: TableNames, filters: MandatesBoardFilters, fromScope: boolean): Sql[] => {
   const { on, asKnownAt } = filters;
   const child = (name: keyof typeof tables.children & string, alias: string, where: Sql) =>
     sql`m.key IN (SELECT ${raw(`${alias}.key`)} FROM ${identifier(tables.children[name])} ${raw(alias)} WHERE ${versionAt(alias, asKnownAt)} AND ${where})`;
-  const where: Sql[] = [versionAt('m', asKnownAt)];
+  // Read from the scope rows (`matchingRows`), `m` is already the version as known at `asKnownAt` within the officer's départements.
+  const where: Sql[] = fromScope ? [] : [versionAt('m', asKnownAt)];
   if (filters.operatorId !== undefined) where.push(sql`m.operator_id = ${filters.operatorId}`);
   if (filters.commune !== undefined) {
     // Two index searches (the commune named; its whole département) rather than one OR the planner would scan for.
@@ -135,7 +136,7 @@ const conditions = (tables: TableNames, filters: MandatesBoardFilters): Sql[] =>
       SELECT c.key FROM ${territory} c WHERE c.departement = ${departementOfCommune(filters.commune)} AND c.commune = '' AND ${inForce})`);
   }
   if (filters.departement !== undefined) where.push(child('territory', 'd', sql`d.departement = ${filters.departement} AND ${inForceOn('d', on)}`));
-  if (filters.withinDepartements !== undefined) {
+  if (filters.withinDepartements !== undefined && !fromScope) {
     if (filters.withinDepartements.length === 0) where.push(sql`1 = 0`);
     else where.push(child('scope', 'a', sql`a.departement IN (${listSql(filters.withinDepartements)})`));
   }
@@ -171,6 +172,26 @@ export const boardItemOf = (id: string, mandate: GrantedMandate, status: Mandate
 };
 
 /**
+ * `FROM … WHERE …` of the mandates matching the filters, as `m` (key and status columns). An
+ * officer's board (its départements, no operator) is read from the scope rows, which carry the
+ * period columns: counted and sorted from their index, without looking up a main row per mandate
+ * of the départements. They do not count suspensions (`1`: the status looks the intervals up). A
+ * mandate in two of the départements has a scope row in each, with the same values: `DISTINCT`.
+ */
+const matchingRows = (tables: TableNames, filters: MandatesBoardFilters): Sql => {
+  const { withinDepartements } = filters;
+  const fromScope = withinDepartements !== undefined && withinDepartements.length > 0 && filters.operatorId === undefined;
+  const where = joinSql(conditions(tables, filters, fromScope), '\n  AND ');
+  const whereSql = where.text === '' ? sql`` : sql`WHERE ${where}`;
+  if (!fromScope) return sql`FROM ${identifier(tables.main)} m ${whereSql}`;
+  return sql`FROM (
+      SELECT DISTINCT a.key AS key, a.period_start AS period_start, a.period_end AS period_end, a.terminated_from AS terminated_from, a.completed_on AS completed_on, 1 AS suspensions
+      FROM ${identifier(tables.children.scope)} a
+      WHERE ${versionAt('a', filters.asKnownAt)} AND a.departement IN (${listSql(withinDepartements)})
+    ) m ${whereSql}`;
+};
+
+/**
  * The current version of a row (which holds the whole document), or as known at `asKnownAt` the
  * versions up to the one current then, to fold: those that began by then (beginnings never go
  * back, see `RowChanges`).
@@ -185,7 +206,7 @@ const versionsUpTo = (alias: string, asKnownAt: string | undefined): Sql =>
  * `asKnownAt`: folded from their versions' deltas). `undefined` when the board has never caught up.
  */
 export const queryMandatesBoard = async (readStore: ReadStore, filters: MandatesBoardFilters): Promise<MandatesBoardPage | undefined> => {
-  const matching = (tables: TableNames) => sql`FROM ${identifier(tables.main)} m WHERE ${joinSql(conditions(tables, filters), '\n  AND ')}`;
+  const matching = (tables: TableNames) => matchingRows(tables, filters);
   const results = await readStore.read<{ key: string; doc: string | null; delta: string; status: MandateStatus; total: number }>(mandatesBoardProjection, (tables) => [
     sql`SELECT p.key AS key, p.status AS status, p.total AS total, ${raw(filters.asKnownAt === undefined ? 'd.doc AS doc, NULL' : 'NULL AS doc, d.delta')} AS delta
         FROM (
