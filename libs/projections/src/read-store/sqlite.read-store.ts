@@ -75,6 +75,9 @@ const DOCUMENTS_PER_TRANSACTION = 10_000;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
+/** SQLite's largest memory map (`SQLITE_MAX_MMAP_SIZE` as better-sqlite3 builds it): larger values are cut to it. */
+const MMAP_SIZE = 0x7fff0000;
+
 /**
  * Read models in SQLite. Every commit is one `BEGIN IMMEDIATE` transaction that first compares the
  * stored checkpoint with the one the projector started from: of two projectors on one generation,
@@ -95,9 +98,10 @@ export class SqliteReadStore implements ReadStore {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     // 64 MB of page cache (the default is 2 MB): a rebuild touches rows all over the tables; and
-    // reads through a memory map (address space, not memory), which saves a copy per page read.
+    // reads through a memory map (address space, not memory), which saves a copy per page read:
+    // as far into the file as SQLite allows (2 GB), since the read models lie after the log.
     db.pragma('cache_size = -65536');
-    db.pragma(`mmap_size = ${2 ** 30}`);
+    db.pragma(`mmap_size = ${MMAP_SIZE}`);
     migrate(db);
     return new SqliteReadStore(db);
   }
