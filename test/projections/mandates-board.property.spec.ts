@@ -9,6 +9,7 @@ import {
   type GrantedMandate,
   mandateDecider,
   type MandateEvent,
+  MANDATE_STATUSES,
   mandateStatusOn,
   MISSION_TYPES,
   termsOn,
@@ -150,7 +151,7 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
 
     it('filters by status exactly', async () => {
       for (const on of dates.filter((_, i) => i % 3 === 0)) {
-        for (const status of ['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'] as const) {
+        for (const status of MANDATE_STATUSES) {
           const ids = (await board({ on, status })).items.map((i) => i.id).sort();
           const want = [...current].filter(([, m]) => mandateStatusOn(m, on) === status).map(([id]) => id).sort();
           expect({ on, status, ids }).toEqual({ on, status, ids: want });
@@ -176,7 +177,7 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
         expect(await ids({ withinDepartements: [departement] })).toEqual(where((m) => touches(m, departement)));
         // An officer's board with the other filters, and each mandate once when it touches two of the officer's départements.
         const other = random.pick(DEPARTEMENTS);
-        const status = random.pick(['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'] as const);
+        const status = random.pick(MANDATE_STATUSES);
         const officers = [departement, other];
         const inScope = (m: GrantedMandate) => officers.some((d) => touches(m, d));
         expect(await ids({ withinDepartements: officers })).toEqual(where(inScope));
@@ -214,7 +215,7 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
           const ids = (await board({ on, asKnownAt, missionType })).items.map((i) => i.id).sort();
           const wantIds = [...then].filter(([, m]) => termsOn(m, on).missions.some((x) => x.type === missionType)).map(([id]) => id).sort();
           expect({ asKnownAt, on, missionType, ids }).toEqual({ asKnownAt, on, missionType, ids: wantIds });
-          const status = random.pick(['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'] as const);
+          const status = random.pick(MANDATE_STATUSES);
           const withStatus = (await board({ on, asKnownAt, status })).items.map((i) => i.id).sort();
           const wantWithStatus = [...then].filter(([, m]) => mandateStatusOn(m, on) === status).map(([id]) => id).sort();
           expect({ asKnownAt, on, status, ids: withStatus }).toEqual({ asKnownAt, on, status, ids: wantWithStatus });

@@ -53,6 +53,8 @@ export type MandateState = { readonly status: 'not_granted' } | GrantedMandate;
 
 export type MandateStatus = 'pending' | 'active' | 'suspended' | 'expired' | 'completed' | 'terminated';
 
+export const MANDATE_STATUSES: readonly MandateStatus[] = ['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'];
+
 /** The status on `date`, from the dated facts alone: reaching the end date needs no event. */
 export const mandateStatusOn = (mandate: GrantedMandate, date: CalendarDate): MandateStatus => {
   if (mandate.status === 'terminated' && !isBefore(date, mandate.terminatedFrom)) return 'terminated';

@@ -5,6 +5,7 @@ import {
   type GrantedMandate,
   isAfter,
   isBefore,
+  MANDATE_STATUSES,
   mandateStatusOn,
   type MandateStatus,
   type MissionType,
@@ -28,7 +29,6 @@ export interface OperatorPortfolio {
   readonly fundedAmountCentsByYear: readonly { readonly year: number; readonly amountCents: number }[];
 }
 
-const STATUSES: readonly MandateStatus[] = ['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'];
 
 /** The last day a mandate is in force as far as its record goes. */
 const lastDayFunded = (mandate: GrantedMandate): CalendarDate => {
@@ -68,7 +68,7 @@ export const fundingByYear = (from: CalendarDate, to: CalendarDate, amountCents:
 
 /** The portfolio of an operator on a date, from the board's rows of its mandates (the domain's own state). */
 export const operatorPortfolioOf = (mandates: readonly { id: string; mandate: GrantedMandate }[], on: CalendarDate): OperatorPortfolio => {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<MandateStatus, number>;
+  const byStatus = Object.fromEntries(MANDATE_STATUSES.map((s) => [s, 0])) as Record<MandateStatus, number>;
   const inEffect: string[] = [];
   const byMission = new Map<MissionType, string[]>();
   const byYear = new Map<number, number>();

@@ -1,11 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { MISSION_TYPES, type MandateStatus, type MissionType } from '@mandate-ledger/domain';
+import { MANDATE_STATUSES, MISSION_TYPES, type MandateStatus, type MissionType } from '@mandate-ledger/domain';
 import { IsCalendarDate } from '../../http/is-calendar-date';
 import { PageRequest } from '../../read-models/page.request';
-
-export const MANDATE_STATUSES: readonly MandateStatus[] = ['pending', 'active', 'suspended', 'expired', 'completed', 'terminated'];
 
 /** The officers' board: every filter is optional; statuses and terms are those of the `on` date. */
 export class ListMandatesRequest extends PageRequest {
