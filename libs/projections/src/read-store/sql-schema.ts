@@ -103,8 +103,9 @@ export const versionKeysSql = (projection: Projection<unknown>, generation: numb
   ];
 };
 
+const END_TARGETS_TABLE = 'end_targets';
 /** SQLite: the temporary table of `pendingEndTargetsSql`. */
-export const END_TARGETS = 'temp.end_targets';
+export const END_TARGETS = `temp.${END_TARGETS_TABLE}`;
 
 /**
  * SQLite, system-versioned, once the keys exist: every pending end beside the version it closes
@@ -118,7 +119,7 @@ export const pendingEndTargetsSql = (projection: Projection<unknown>, generation
   const ends = quote(pendingEndsTable(names));
   const statements = [
     `DROP TABLE IF EXISTS ${END_TARGETS}`,
-    `CREATE TEMP TABLE end_targets (tbl TEXT NOT NULL, id INTEGER, pending_id INTEGER NOT NULL, to_position TEXT NOT NULL, recorded_to TEXT NOT NULL)`,
+    `CREATE TEMP TABLE ${END_TARGETS_TABLE} (tbl TEXT NOT NULL, id INTEGER, pending_id INTEGER NOT NULL, to_position TEXT NOT NULL, recorded_to TEXT NOT NULL)`,
   ];
   for (const [child, table] of versionedTables(names)) {
     const sameRow = child === '' ? 'w.key = e.key' : 'w.key = e.key AND w.child_key = e.child_key';
@@ -129,7 +130,7 @@ export const pendingEndTargetsSql = (projection: Projection<unknown>, generation
          FROM ${ends} e WHERE e.tbl = '${child}'`,
     );
   }
-  statements.push(`CREATE INDEX ${END_TARGETS}_id ON end_targets (tbl, id)`);
+  statements.push(`CREATE INDEX ${END_TARGETS}_id ON ${END_TARGETS_TABLE} (tbl, id)`);
   return statements;
 };
 

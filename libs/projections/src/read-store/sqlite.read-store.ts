@@ -75,6 +75,9 @@ const DOCUMENTS_PER_TRANSACTION = 10_000;
 
 type Statement = Database.Statement<unknown[], unknown>;
 
+/** Runs statements, then `work`, in one short `BEGIN IMMEDIATE` transaction (a step of a generation going live). */
+type Step = (statements: readonly string[], work?: () => void) => void;
+
 /** SQLite's largest memory map (`SQLITE_MAX_MMAP_SIZE` as better-sqlite3 builds it): larger values are cut to it. */
 const MMAP_SIZE = 0x7fff0000;
 
@@ -249,7 +252,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   private completeVersions(projection: Projection<unknown>, tables: TableNames, generation: number, currentDocuments: BatchCommit['currentDocuments']): void {
-    const step = (statements: readonly string[], work?: () => void) =>
+    const step: Step = (statements, work) =>
       this.db
         .transaction(() => {
           statements.forEach((sql) => this.db.exec(sql));
@@ -271,7 +274,7 @@ export class SqliteReadStore implements ReadStore {
    * transaction (`pendingEndTargetsSql`). The targets are found outside the write lock (they only
    * fill a temporary table); a crash leaves the ends not yet applied to the next attempt.
    */
-  private applyPendingEnds(projection: Projection<unknown>, tables: TableNames, generation: number, step: (statements: readonly string[], work?: () => void) => void): void {
+  private applyPendingEnds(projection: Projection<unknown>, tables: TableNames, generation: number, step: Step): void {
     this.db.transaction(() => pendingEndTargetsSql(projection, generation).forEach((sql) => this.db.exec(sql))).deferred();
     const orphans = this.db.prepare(`SELECT count(*) FROM ${END_TARGETS} WHERE id IS NULL`).pluck().get() as number;
     if (orphans > 0) throw new Error(`${tables.main}: ${orphans} pending ends close no version written before them`);
@@ -297,7 +300,7 @@ export class SqliteReadStore implements ReadStore {
    * its key (key and position: one row, not every version of the key), a number of rows per
    * transaction.
    */
-  private writeCurrentDocuments(tables: TableNames, documents: Iterable<CurrentDocument>, step: (statements: readonly string[], work?: () => void) => void): void {
+  private writeCurrentDocuments(tables: TableNames, documents: Iterable<CurrentDocument>, step: Step): void {
     const write = this.db.prepare(`UPDATE ${quote(tables.main)} SET doc = ? WHERE key = ? AND from_position = ? AND recorded_to IS NULL`);
     let chunk: CurrentDocument[] = [];
     const flush = () => {
@@ -321,7 +324,7 @@ export class SqliteReadStore implements ReadStore {
    * range of keys per transaction (read in key order, by the versions' key), for an append-only
    * build about to go live.
    */
-  private foldCurrentDocuments(tables: TableNames, step: (statements: readonly string[], work?: () => void) => void): void {
+  private foldCurrentDocuments(tables: TableNames, step: Step): void {
     const main = quote(tables.main);
     const read = this.db.prepare(
       `SELECT key, delta, rowid AS id, recorded_to IS NULL AS current FROM ${main} WHERE key > ? ORDER BY key, from_position LIMIT ${DELTAS_PER_TRANSACTION}`,
