@@ -33,12 +33,18 @@ export class ReadModels {
       const active = await this.store.activeGeneration(name);
       if (active?.state === 'failed') throw failed(name);
       if (await this.runtime.waitForPosition(name, position, this.options.readYourWritesTimeoutMs)) continue;
-      const after = await this.store.activeGeneration(name);
+      const generations = await this.store.generations(name);
+      const after = generations.find((g) => g.active);
       if (after?.state === 'failed') throw failed(name);
+      if (!after) {
+        // Never live yet: the first generation is being built, or stopped while being built.
+        if (generations.some((g) => g.state === 'failed')) throw failed(name);
+        throw notReady(name);
+      }
       throw new ProblemError(
         503,
         'PROJECTION_LAGGING',
-        `The ${name} read model has applied the log up to position ${after?.checkpoint ?? 'none'}, not yet ${position}; retry shortly`,
+        `The ${name} read model has applied the log up to position ${after.checkpoint ?? 'none'}, not yet ${position}; retry shortly`,
         undefined,
         { 'Retry-After': '1' },
       );
@@ -47,12 +53,13 @@ export class ReadModels {
 
   /** The answer of a read model, or 503 when it has never caught up (it is being built). */
   answer<T>(projection: string, result: T | undefined): T {
-    if (result === undefined) {
-      throw new ProblemError(503, 'PROJECTION_NOT_READY', `The ${projection} read model is being built; retry shortly`, undefined, { 'Retry-After': '1' });
-    }
+    if (result === undefined) throw notReady(projection);
     return result;
   }
 }
+
+const notReady = (name: string) =>
+  new ProblemError(503, 'PROJECTION_NOT_READY', `The ${name} read model is being built; retry shortly`, undefined, { 'Retry-After': '1' });
 
 const failed = (name: string) =>
   new ProblemError(503, 'PROJECTION_FAILED', `The ${name} read model stopped on an event it cannot apply (see GET /health); it is not being updated`, undefined, {
