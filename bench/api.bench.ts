@@ -2,10 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { JsonObject } from '@mandate-ledger/event-store';
 import { signToken } from '../apps/api/src/auth/jwt';
 import { grantBody, laVieActive } from '../test/support/calais-bodies';
-import { type LoadResult, loadWithPosts, startServerProcess } from './support/api-load';
+import { type LoadResult, loadWithPosts, percentile, startServerProcess } from './support/api-load';
 import { optionOf } from './support/measure';
+import { openRawSqlite } from './support/sqlite-raw';
 
 interface Options {
   seconds: number;
@@ -51,9 +53,11 @@ export const runApiBenchmark = async (args: string[]): Promise<void> => {
   const secret = randomBytes(32).toString('base64url');
   const officer = `Bearer ${signToken({ sub: 'bench-officer-62', role: 'officer', departements: ['62'] }, secret)}`;
   try {
+    const commitMs = durableCommitMs(dataDir);
     const grant = await measure('grant', { DATA_DIR: dataDir, AUTH_JWT_SECRET: secret }, options, officer, (url) => registerOperator(url, officer));
     const bare = await measure('bare', {}, options, officer, async () => randomUUID());
     printApiTable(grant.runs, bare.runs);
+    printCommitCeiling(commitMs, bare.runs.find((r) => r.connections === 1));
     const failures = [
       ...[grant.warmup, ...grant.runs].map((r) => failureOf('grant', r)),
       ...[bare.warmup, ...bare.runs].map((r) => failureOf('bare endpoint', r)),
@@ -82,6 +86,42 @@ const measure = async (
   } finally {
     await server.stop();
   }
+};
+
+const COMMITS = 200;
+
+/**
+ * The median time of one durable commit on the benchmark's disk, measured before the servers start:
+ * one grant's event in one transaction, as the store commits an append (WAL, `synchronous=FULL`).
+ */
+const durableCommitMs = (dir: string): number => {
+  const raw = openRawSqlite(join(dir, 'commit-floor.db'));
+  try {
+    const data = JSON.parse(JSON.stringify(grantBody(randomUUID()))) as JsonObject;
+    const metadata = { actor: { sub: 'bench-officer-62', role: 'officer' }, correlationId: randomUUID() };
+    const samples: number[] = [];
+    for (let i = 0; i < COMMITS; i++) {
+      const start = performance.now();
+      raw.appendOne(`mandate-${i}`, 0, { id: randomUUID(), type: 'MandateGranted', schemaVersion: 1, data, metadata });
+      samples.push(performance.now() - start);
+    }
+    return percentile(samples.sort((a, b) => a - b), 0.5);
+  } finally {
+    raw.close();
+  }
+};
+
+/**
+ * At 1 connection each grant waits for its own commit, so it takes at least the bare request's time
+ * plus one durable commit: the disk alone bounds the ratio there, whatever the grant's code costs.
+ */
+const printCommitCeiling = (commitMs: number, bare: LoadResult | undefined): void => {
+  console.log(`
+Durable commit on this disk (a grant's event, SQLite WAL with synchronous=FULL, median of ${COMMITS} in a row): ${ms(commitMs)} ms`);
+  if (!bare) return;
+  const bareMs = 1000 / bare.perSecond;
+  const ceiling = bareMs / (bareMs + commitMs);
+  console.log(`At 1 connection the ratio cannot exceed ${ms(bareMs)} / (${ms(bareMs)} + ${ms(commitMs)}) = ${ceiling.toFixed(2)} on this disk (bare request time over bare plus one commit)`);
 };
 
 const registerOperator = async (url: string, authorization: string): Promise<string> => {

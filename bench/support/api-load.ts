@@ -119,4 +119,4 @@ export const loadWithPosts = ({ url, path, connections, seconds, headers, body }
   });
 
 /** Nearest-rank percentile of sorted values; NaN when there are none. */
-const percentile = (sorted: readonly number[], p: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
+export const percentile = (sorted: readonly number[], p: number): number => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]);
