@@ -8,6 +8,9 @@ import { OperatorHistoryHandler } from '../operators/operator-history/operator-h
 import { OperatorPortfolioHandler } from '../operators/operator-portfolio/operator-portfolio.handler';
 import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels } from './read-models.service';
 
+/** Events per catch-up batch in the API (a rebuild from the CLI takes 50,000). */
+const API_BATCH_SIZE = 5_000;
+
 /**
  * The read side: opens the read store (`READ_STORE`, by default beside the event log), runs the
  * projectors in this process from bootstrap to shutdown (`PROJECTORS=off` to leave them to another
@@ -33,7 +36,11 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
           inject: [EVENT_STORE, READ_STORE],
           useFactory: (events: EventStore, store: ReadStore) => {
             const logger = new Logger('Projections');
-            return new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS, { logger: { log: (m) => logger.log(m), error: (m) => logger.error(m) } });
+            // Smaller batches than a rebuild's: a commit holds the event loop, and here requests wait behind it.
+            return new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS, {
+              batchSize: API_BATCH_SIZE,
+              logger: { log: (m) => logger.log(m), error: (m) => logger.error(m) },
+            });
           },
         },
         ReadModels,

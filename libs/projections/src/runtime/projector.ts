@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import type { Projection } from '../projection';
 import type { CurrentDocument, Generation, GenerationRef, ProjectionWriter, ReadStore } from '../read-store/read-store.port';
@@ -121,6 +122,9 @@ export class Projector {
         // An empty read also counts: the head may be an event this reader never sees (a system event).
         reachedHead = events.length === 0 || (events.at(-1)?.position ?? -1n) >= (head ?? -1n);
         if (reachedHead) break;
+        // A store that reads synchronously (SQLite) never yields: without this turn, a catch-up in the
+        // API's process would hold its event loop, and no request would be answered until the end.
+        await nextTurn();
       }
       if (batch.events === 0 && batch.failure === undefined && this.active) return 'ok';
       const outcome = await this.commit(writer, batch, reachedHead && !this.active);
