@@ -32,7 +32,7 @@ const parse = (args: string[]): Options => {
   return {
     events,
     mandates: Number(value('--mandates') ?? Math.max(1, Math.round(events / 10))),
-    queries: Number(value('--queries') ?? 300),
+    queries: Number(value('--queries') ?? 1000),
     seconds: Number(value('--seconds') ?? 10),
     rate: Number(value('--rate') ?? 500),
   };
@@ -68,7 +68,7 @@ const printLatencies = (title: string, rows: readonly Latency[]): void => {
 const board = mandatesBoardProjection as Projection<unknown>;
 
 /**
- * `npm run bench -- projections [--events 1000000] [--mandates N] [--queries 300] [--seconds 10] [--rate 500]`:
+ * `npm run bench -- projections [--events 1000000] [--mandates N] [--queries 1000] [--seconds 10] [--rate 500]`:
  * the board's rebuild rate beside the raw global-log read rate, board query latencies, and the lag
  * from append to visible under a steady append rate. SQLite (the embedded default), one file.
  */
