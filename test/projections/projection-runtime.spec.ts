@@ -112,6 +112,24 @@ describe('the projection runtime', () => {
     expect((await store.activeGeneration('counter'))?.checkpoint).toBe(11n);
   });
 
+  it('leaves a newer version alone: a process of an older release neither updates it nor builds its own beside it', async () => {
+    const log = new FixedLog(storedEvents(Array.from({ length: 9 }, (_, i) => tick(i))));
+    await rebuildProjection(log, store, counter(2) as Projection<unknown>);
+    log.push(...storedEvents([tick(0)], 10));
+    let planned: () => void = () => undefined;
+    const leftAlone = new Promise<void>((resolve) => (planned = resolve));
+    const logger = { log: (m: string) => m.includes('newer than this process') && planned(), error: () => undefined };
+    const runtime = new ProjectionRuntime(log, store, [counter(1) as Projection<unknown>], { replanIntervalMs: 10, logger });
+    runtime.start();
+    try {
+      await leftAlone;
+    } finally {
+      await runtime.stop();
+    }
+    const generations = await store.generations('counter');
+    expect(generations.map((g) => [g.version, g.state, g.active, g.checkpoint])).toEqual([[2, 'live', true, 9n]]);
+  });
+
   it('stops a projection on an event it cannot apply, records it for status, and never skips it', async () => {
     const log = new FixedLog(storedEvents([tick(0), tick(1), { stream: 'thing-0', type: 'Exploded', data: {} }, tick(2)]));
     const projection = counter(1, { failOn: 'Exploded' }) as Projection<unknown>;

@@ -40,6 +40,8 @@ export class ProjectionRuntime {
   private readonly abort = new AbortController();
   private supervisors: Promise<void>[] = [];
   private commitListeners = new Set<() => void>();
+  /** Projections whose live version is newer than this process's, already logged. */
+  private readonly leftToNewer = new Set<string>();
 
   constructor(
     private readonly store: EventStore,
@@ -142,10 +144,23 @@ export class ProjectionRuntime {
     await Promise.all(running.values());
   }
 
-  /** The generations this process should run: the live one if the code still has its version, and the one being built. */
+  /**
+   * The generations this process should run: the live one if the code still has its version, and
+   * the one being built. None while a newer version is live: that belongs to a newer release, and
+   * building this one beside it would switch the read model back when it caught up.
+   */
   private async plan(projection: Projection<unknown>): Promise<number[]> {
     const generations = (await this.readStore.generations(projection.name)).filter((g) => g.state !== 'retired');
     const active = generations.find((g) => g.active);
+    if (active && active.version > projection.version) {
+      if (!this.leftToNewer.has(projection.name)) {
+        this.leftToNewer.add(projection.name);
+        (this.options.logger ?? SILENT).log(
+          `projection ${projection.name}: version ${active.version} is live, newer than this process's version ${projection.version}; left to the release that runs it`,
+        );
+      }
+      return [];
+    }
     const targets: number[] = [];
     if (active?.version === projection.version) targets.push(active.generation);
     const building = generations.filter((g) => !g.active && g.version === projection.version && g.generation > (active?.generation ?? 0)).at(-1);
