@@ -9,7 +9,7 @@ import { OperatorPortfolioHandler } from '../operators/operator-portfolio/operat
 import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels } from './read-models.service';
 
 /** Events per catch-up batch in the API (a rebuild from the CLI takes 50,000). */
-const API_BATCH_SIZE = 5_000;
+const API_BATCH_SIZE = 1_000;
 
 /**
  * The read side: opens the read store (`READ_STORE`, by default beside the event log), runs the
