@@ -295,8 +295,14 @@ export class PostgresAuditStore implements AuditStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Destroyed rather than returned to the pool: ending the session is what releases the lock.
-    if (this.sealer) this.dropSealer(this.sealer);
+    const sealer = this.sealer;
+    if (sealer) {
+      // Unlocked first, so that the lock is free once this resolves: the session of a destroyed
+      // connection ends on the server a moment later. A broken connection loses the lock anyway.
+      await sealer.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      // Destroyed rather than returned to the pool: nothing of the sealer's session is reused.
+      this.dropSealer(sealer);
+    }
     if (this.ownsPool) await this.pool.end();
   }
 }
