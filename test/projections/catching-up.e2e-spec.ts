@@ -52,7 +52,7 @@ describe('projectors catching up in the API', () => {
     expect(behind).toBeDefined();
     expect(BigInt(behind!.behindPositions)).toBeGreaterThan(0n);
 
-    // A query given the head waits for the thread, then answers from the whole log.
+    // A query given the head waits for the projectors, then answers from the whole log.
     const page = await api.http.get(`/mandates?minPosition=${head}&on=2018-01-01&pageSize=1`).set('Authorization', admin).expect(200);
     expect(page.body.total).toBeGreaterThan(0);
     const caughtUp = await api.http.get('/health').expect(200);

@@ -29,7 +29,6 @@ export interface OperatorPortfolio {
   readonly fundedAmountCentsByYear: readonly { readonly year: number; readonly amountCents: number }[];
 }
 
-
 /** The last day a mandate is in force as far as its record goes. */
 const lastDayFunded = (mandate: GrantedMandate): CalendarDate => {
   if (mandate.status === 'terminated' && !isAfter(mandate.terminatedFrom, mandate.period.end)) return addDays(mandate.terminatedFrom, -1);
