@@ -12,6 +12,7 @@ import {
   MANDATE_STATUSES,
   mandateStatusOn,
   MISSION_TYPES,
+  type MissionType,
   termsOn,
 } from '@mandate-ledger/domain';
 import type { StoredEvent } from '@mandate-ledger/event-store';
@@ -102,6 +103,14 @@ const dates: CalendarDate[] = (() => {
   return [...picked].sort();
 })();
 
+/** Whether the mandate's territory on `on` names `commune`, or is its whole département. */
+const servesCommune = (m: GrantedMandate, on: CalendarDate, commune: string) => {
+  const { departement, communes } = termsOn(m, on).territory;
+  return communes.includes(commune) || (communes.length === 0 && departement === departementOfCommune(commune));
+};
+
+const hasMission = (m: GrantedMandate, on: CalendarDate, missionType: MissionType) => termsOn(m, on).missions.some((x) => x.type === missionType);
+
 /** Whether an officer of `departement` sees the mandate (the access rule's `departementsOf`). */
 const touches = (m: GrantedMandate, departement: string) => m.authority.departement === departement || m.terms.some((t) => t.territory.departement === departement);
 
@@ -166,14 +175,9 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
         const commune = random.pick(ALL_COMMUNES);
         const where = (test: (m: GrantedMandate) => boolean) => [...current].filter(([, m]) => test(m)).map(([id]) => id).sort();
         const ids = async (filters: Partial<MandatesBoardFilters>) => (await board({ on, ...filters })).items.map((i) => i.id).sort();
-        expect(await ids({ missionType })).toEqual(where((m) => termsOn(m, on).missions.some((x) => x.type === missionType)));
+        expect(await ids({ missionType })).toEqual(where((m) => hasMission(m, on, missionType)));
         expect(await ids({ departement })).toEqual(where((m) => termsOn(m, on).territory.departement === departement));
-        expect(await ids({ commune })).toEqual(
-          where((m) => {
-            const { departement: d, communes } = termsOn(m, on).territory;
-            return communes.includes(commune) || (communes.length === 0 && d === departementOfCommune(commune));
-          }),
-        );
+        expect(await ids({ commune })).toEqual(where((m) => servesCommune(m, on, commune)));
         expect(await ids({ withinDepartements: [departement] })).toEqual(where((m) => touches(m, departement)));
         // An officer's board with the other filters, and each mandate once when it touches two of the officer's départements.
         const other = random.pick(DEPARTEMENTS);
@@ -183,11 +187,7 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
         expect(await ids({ withinDepartements: officers })).toEqual(where(inScope));
         expect(await ids({ withinDepartements: officers, status })).toEqual(where((m) => inScope(m) && mandateStatusOn(m, on) === status));
         expect(await ids({ withinDepartements: officers, missionType, commune })).toEqual(
-          where((m) => {
-            const { departement: d, communes } = termsOn(m, on).territory;
-            const named = communes.includes(commune) || (communes.length === 0 && d === departementOfCommune(commune));
-            return inScope(m) && named && termsOn(m, on).missions.some((x) => x.type === missionType);
-          }),
+          where((m) => inScope(m) && servesCommune(m, on, commune) && hasMission(m, on, missionType)),
         );
         expect(await ids({ withinDepartements: officers, expiringWithinDays: 60 })).toEqual(
           where((m) => inScope(m) && ['active', 'suspended'].includes(mandateStatusOn(m, on)) && m.period.end <= addDays(on, 60)),
@@ -213,7 +213,7 @@ const describeProperty = (adapter: string, open: () => Promise<{ store: ReadStor
           expect({ asKnownAt, on, statuses: got }).toEqual({ asKnownAt, on, statuses: want });
           const missionType = random.pick(MISSION_TYPES);
           const ids = (await board({ on, asKnownAt, missionType })).items.map((i) => i.id).sort();
-          const wantIds = [...then].filter(([, m]) => termsOn(m, on).missions.some((x) => x.type === missionType)).map(([id]) => id).sort();
+          const wantIds = [...then].filter(([, m]) => hasMission(m, on, missionType)).map(([id]) => id).sort();
           expect({ asKnownAt, on, missionType, ids }).toEqual({ asKnownAt, on, missionType, ids: wantIds });
           const status = random.pick(MANDATE_STATUSES);
           const withStatus = (await board({ on, asKnownAt, status })).items.map((i) => i.id).sort();
