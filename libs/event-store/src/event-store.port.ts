@@ -107,6 +107,16 @@ export interface EventStore {
   /** Position of the last event readable from the global log, or `undefined` when the log is empty. */
   headPosition(): Promise<bigint | undefined>;
 
+  /**
+   * Optional (the polling adapters): calls `listener` after each commit of appends made through this
+   * instance, and returns what removes it. The API tells its projector thread, whose own connection
+   * then reads at once instead of at its next poll.
+   */
+  onAppended?(listener: () => void): () => void;
+
+  /** Optional (the polling adapters): another connection has appended, so live subscriptions read now, not at their next poll. */
+  wakeSubscriptions?(): void;
+
   /** Releases connections and stops polling. */
   close(): Promise<void>;
 }

@@ -278,6 +278,14 @@ export class PostgresEventStore implements EventStore {
     return rows[0].position ?? undefined;
   }
 
+  onAppended(listener: () => void): () => void {
+    return this.appended.listen(listener);
+  }
+
+  wakeSubscriptions(): void {
+    this.appended.notify();
+  }
+
   async close(): Promise<void> {
     this.appended.notify();
     if (this.ownsPool && !this.closed) {

@@ -6,6 +6,7 @@ import type { ReadAllOptions, StoredEvent, SubscribeOptions } from '../event-sto
  */
 export class AppendSignal {
   private waiters = new Set<() => void>();
+  private readonly listeners = new Set<() => void>();
   /** Bumped on every local append, so a reader can tell whether one happened while it was reading. */
   generation = 0;
 
@@ -16,6 +17,13 @@ export class AppendSignal {
     const waiters = this.waiters;
     this.waiters = new Set();
     for (const wake of waiters) wake();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` on every notification from now on; returns what removes it. */
+  listen(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   wait(sinceGeneration: number, signal?: AbortSignal): Promise<void> {

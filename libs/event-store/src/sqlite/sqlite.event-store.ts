@@ -245,6 +245,14 @@ export class SqliteEventStore implements EventStore {
     return (this.statements.head.get() as bigint | null) ?? undefined;
   }
 
+  onAppended(listener: () => void): () => void {
+    return this.appended.listen(listener);
+  }
+
+  wakeSubscriptions(): void {
+    this.appended.notify();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.commitQueued();
     this.appended.notify();

@@ -361,6 +361,33 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
         expect((await seen).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
         controller.abort();
       });
+
+      it('tells listeners after its own commits, and reads at once when woken for another connection (the polling adapters)', async () => {
+        if (!store.onAppended || !store.wakeSubscriptions) {
+          // An adapter has both or neither: the API tells its projector thread with one and wakes it with the other.
+          expect([store.onAppended, store.wakeSubscriptions]).toEqual([undefined, undefined]);
+          return;
+        }
+        let told = 0;
+        const stopTelling = store.onAppended(() => told++);
+        await store.appendToStream(streamName(), events(2), 'no_stream');
+        expect(told).toBeGreaterThanOrEqual(1);
+        stopTelling();
+        const before = told;
+        await store.appendToStream(streamName(), events(1), 'no_stream');
+        expect(told).toBe(before);
+
+        const other = await harness.openAnotherStore();
+        opened.push(other);
+        const head = await other.headPosition();
+        const stream = streamName();
+        const controller = new AbortController();
+        const seen = collect(filterStream(other.subscribeToAll({ after: head, signal: controller.signal }), stream), 3);
+        await store.appendToStream(stream, events(3), 'no_stream');
+        other.wakeSubscriptions!();
+        expect((await seen).map((e) => e.revision)).toEqual([0n, 1n, 2n]);
+        controller.abort();
+      });
     });
 
     describe('upcasters', () => {
