@@ -1,16 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { addDays, mandateDecider, type MandateState, mandateStreamName, MISSION_TYPES } from '@mandate-ledger/domain';
-import { uuidv7 } from '@mandate-ledger/event-store';
+import { eventStoreConfigFrom, uuidv7 } from '@mandate-ledger/event-store';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import {
+  defaultReadStorePath,
   mandatesBoardProjection,
   type MandatesBoardFilters,
   type Projection,
   ProjectionRuntime,
+  ProjectorThread,
   queryMandatesBoard,
+  readStoreConfigFrom,
   rebuildProjection,
 } from '@mandate-ledger/projections';
 import { SqliteReadStore } from '../libs/projections/src/read-store/sqlite.read-store';
@@ -70,7 +73,8 @@ const board = mandatesBoardProjection as Projection<unknown>;
 /**
  * `npm run bench -- projections [--events 1000000] [--mandates N] [--queries 1000] [--seconds 10] [--rate 500]`:
  * the board's rebuild rate beside the raw global-log read rate, board query latencies, and the lag
- * from append to visible under a steady append rate. SQLite (the embedded default), one file.
+ * from append to visible under a steady append rate. SQLite, as the embedded default lays it out:
+ * the log in one file, the read models in another beside it.
  */
 export const runProjectionsBenchmark = async (args: string[]): Promise<void> => {
   const options = parse(args);
@@ -103,7 +107,7 @@ export const runProjectionsBenchmark = async (args: string[]): Promise<void> => 
     };
     const raw = Math.max(await readLog(), await readLog());
 
-    const readStore = SqliteReadStore.open({ path });
+    const readStore = SqliteReadStore.open({ path: defaultReadStorePath(path) });
     let applied = 0;
     const start = performance.now();
     const { outcome } = await rebuildProjection(store, readStore, board, {
@@ -115,12 +119,12 @@ export const runProjectionsBenchmark = async (args: string[]): Promise<void> => 
       { adapter: 'sqlite', operation: `board rebuild, ${log.events.toLocaleString('en-US')} events`, unit: 'events/s', store: rebuild, raw, target: 0.5 },
     ];
     printTable('Board rebuild versus the raw global-log read (readAll through the port), same run', rows);
-    // The rebuild leaves a write-ahead log of gigabytes; a server would have folded it back long before steady traffic.
+    // The fill and the rebuild leave write-ahead logs of gigabytes; a server would have folded them back long before steady traffic.
     const settling = performance.now();
     store.database.pragma('wal_checkpoint(TRUNCATE)');
-    console.log(`\n(write-ahead log checkpointed after the rebuild in ${((performance.now() - settling) / 1000).toFixed(1)} s)`);
-
+    // The last connection to the read models' file folds its write-ahead log back as it closes.
     await readStore.close();
+    console.log(`\n(write-ahead logs checkpointed after the rebuild in ${((performance.now() - settling) / 1000).toFixed(1)} s)`);
 
     // Queries and lag as a server would see them after the rebuild: a thread of its own (its own
     // heap and connections), not this one, which still holds the filler's and the rebuild's garbage.
@@ -191,12 +195,20 @@ const queryLatencies = async (readStore: SqliteReadStore, options: Options, mand
 };
 
 /**
- * Appends decisions at a steady rate while the runtime follows the log in this process (as in the
- * API), and times each from the start of its append to the moment the board has applied it.
+ * Appends decisions at a steady rate while the board's projector follows the log on a thread of its
+ * own, told of each append (as in the API), and times each from the start of its append to the
+ * moment this thread's runtime, woken by the projector thread's commits, sees the board has applied it.
  */
-const appendToVisibleLag = async (store: SqliteEventStore, readStore: SqliteReadStore, options: Options, mandateIds: readonly string[]): Promise<Latency> => {
+const appendToVisibleLag = async (store: SqliteEventStore, readStore: SqliteReadStore, options: Options, mandateIds: readonly string[], path: string): Promise<Latency> => {
   const runtime = new ProjectionRuntime(store, readStore, [board]);
-  runtime.start();
+  const events = eventStoreConfigFrom({ DATA_DIR: dirname(path), SQLITE_PATH: path });
+  const thread = new ProjectorThread(events, readStoreConfigFrom({}, events), {
+    projections: [board.name],
+    onCommit: () => runtime.committedElsewhere(),
+    logger: { log: () => undefined, error: (message) => console.error(message) },
+  });
+  const stopTelling = store.onAppended(() => thread.appended());
+  await thread.start();
   const random = new Random(11);
   const states = new Map<string, { state: MandateState; revision: bigint }>();
   for (const id of mandateIds.slice(0, 2000)) {
@@ -246,6 +258,8 @@ const appendToVisibleLag = async (store: SqliteEventStore, readStore: SqliteRead
   }
   await Promise.all(waits);
   progress('appending at a steady rate', total, total);
+  stopTelling();
+  await thread.stop();
   await runtime.stop();
   const achieved = samples.length / ((performance.now() - started) / 1000);
   return { operation: `append to visible on the board, ~${Math.round(achieved)} appends/s`, samples, target: { percentile: 'p99', ms: 100 } };
@@ -255,10 +269,10 @@ const appendToVisibleLag = async (store: SqliteEventStore, readStore: SqliteRead
 const runWorker = async (): Promise<void> => {
   const { path, options, mandates, mandateIds } = workerData as { path: string; options: Options; mandates: number; mandateIds: string[] };
   const store = SqliteEventStore.open({ path });
-  const readStore = SqliteReadStore.open({ path });
+  const readStore = SqliteReadStore.open({ path: defaultReadStorePath(path) });
   try {
     const latencies = await queryLatencies(readStore, options, mandates);
-    latencies.push(await appendToVisibleLag(store, readStore, options, mandateIds));
+    latencies.push(await appendToVisibleLag(store, readStore, options, mandateIds, path));
     parentPort!.postMessage(latencies);
   } finally {
     await readStore.close();

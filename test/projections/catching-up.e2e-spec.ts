@@ -1,14 +1,25 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import { FRANCE_POOL } from '../../libs/projections/src/testing/random-mandates';
 import { startApi, type TestApi } from '../support/api';
 import { fillMandateLog } from './support/mandate-log';
 
-// The projectors take turns with requests: an API started on a log its read models have not applied
-// yet (a first start on an existing log, a projection's new version) answers while they catch up,
-// instead of after the whole catch-up, and its queries given a position wait for them.
+// The projectors run on a thread of their own, writing a file of their own: an API started on a log
+// its read models have not applied yet (a first start on an existing log, a projection's new
+// version) answers while they catch up, instead of after the whole catch-up, and its queries given
+// a position wait for the thread.
+
+const tablesOf = (file: string): string[] => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+};
 
 interface ProjectionHealth {
   readonly name: string;
@@ -52,10 +63,14 @@ describe('projectors catching up in the API', () => {
     expect(behind).toBeDefined();
     expect(BigInt(behind!.behindPositions)).toBeGreaterThan(0n);
 
-    // A query given the head waits for the projectors, then answers from the whole log.
+    // A query given the head waits for the thread, then answers from the whole log.
     const page = await api.http.get(`/mandates?minPosition=${head}&on=2018-01-01&pageSize=1`).set('Authorization', admin).expect(200);
     expect(page.body.total).toBeGreaterThan(0);
     const caughtUp = await api.http.get('/health').expect(200);
     expect((caughtUp.body.projections as ProjectionHealth[]).find((p) => p.name === 'mandates_board')?.live).toMatchObject({ behindPositions: '0' });
+
+    // The rows are in the read models' own file, beside the log's: its writes never take the log's write lock.
+    expect(tablesOf(path).some((t) => t.startsWith('rm_mandates_board_'))).toBe(false);
+    expect(tablesOf(join(dir, 'ledger-read-models.db')).some((t) => t.startsWith('rm_mandates_board_'))).toBe(true);
   });
 });

@@ -40,8 +40,8 @@ describe('a projection stopped by an event it cannot apply', () => {
       'no_stream',
     );
 
-    // The health check reports it as soon as the projector has recorded it. The projectors take
-    // turns with requests and with each other: the history may still be catching up when the board stops.
+    // The health check reports it as soon as the projector has recorded it. The projectors run side
+    // by side on their thread: the history may still be catching up when the board stops.
     const historyState = (body: { projections: { name: string; state: string }[] }) => body.projections.find((p) => p.name === 'history')?.state;
     let health = await api.http.get('/health').expect(200);
     for (let i = 0; i < 500 && (health.body.status !== 'degraded' || historyState(health.body) !== 'live'); i++) {

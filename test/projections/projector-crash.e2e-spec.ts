@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
-import { mandatesBoardProjection, type Projection, type ReadStore } from '@mandate-ledger/projections';
+import { defaultReadStorePath, mandatesBoardProjection, type Projection, type ReadStore } from '@mandate-ledger/projections';
 import { SqliteReadStore } from '../../libs/projections/src/read-store/sqlite.read-store';
 import { Random } from '../../libs/projections/src/testing/random-mandates';
 import { dumpLiveRows } from '../../libs/projections/src/testing/read-store.contract';
@@ -91,7 +91,8 @@ describe('a projector killed with SIGKILL during a rebuild', () => {
 
       expect(await clean).toMatchObject({ code: 0 });
 
-      const live = SqliteReadStore.open({ path });
+      // The CLI's default: the read models in their own file beside the log.
+      const live = SqliteReadStore.open({ path: defaultReadStorePath(path) });
       const reference = SqliteReadStore.open({ path: referencePath });
       try {
         const generation = (await live.activeGeneration(board.name))!;

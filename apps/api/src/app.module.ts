@@ -34,7 +34,7 @@ export class AppModule {
         ComplianceCasesModule,
         AuditModule,
         ComplianceReportModule,
-        ReadModelsModule.forRoot(config.readModels),
+        ReadModelsModule.forRoot(config.readModels, config.eventStore),
       ],
       controllers: [HealthController],
     };

@@ -6,6 +6,7 @@ export * from './read-store/create-read-store';
 export * from './read-store/sql';
 export * from './runtime/projector';
 export * from './runtime/projection-runtime';
+export * from './runtime/projector-thread';
 export * from './runtime/projection-status';
 export * from './mandates-board/mandates-board.projection';
 export * from './mandates-board/mandates-board.query';

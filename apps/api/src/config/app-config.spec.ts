@@ -11,10 +11,10 @@ describe('the server configuration', () => {
 
   const secret = randomBytes(32).toString('base64url');
 
-  it('defaults to the embedded mode: the read models beside the log, projectors on, read-your-writes waiting 5 s', () => {
+  it('defaults to the embedded mode: the read models in a file of their own beside the log, projectors on, read-your-writes waiting 5 s', () => {
     const config = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret });
     expect(config.readModels).toEqual({
-      readStore: { kind: 'sqlite', sqlitePath: config.eventStore.sqlitePath, databaseUrl: undefined, databaseSchema: config.eventStore.databaseSchema },
+      readStore: { kind: 'sqlite', sqlitePath: join(dataDir, 'mandate-ledger-read-models.db'), databaseUrl: undefined, databaseSchema: config.eventStore.databaseSchema },
       readYourWritesTimeoutMs: 5000,
       runProjectors: true,
     });

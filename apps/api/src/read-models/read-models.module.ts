@@ -1,6 +1,6 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
-import { APPLICATION_PROJECTIONS, createReadStore, ProjectionRuntime, READ_STORE, type ReadStore } from '@mandate-ledger/projections';
+import { EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { APPLICATION_PROJECTIONS, createReadStore, ProjectionRuntime, ProjectorThread, READ_STORE, type ReadStore } from '@mandate-ledger/projections';
 import type { ReadModelsConfig } from '../config/app-config';
 import { ListMandatesHandler } from '../mandates/list-mandates/list-mandates.handler';
 import { ListOperatorsHandler } from '../operators/list-operators/list-operators.handler';
@@ -8,24 +8,30 @@ import { OperatorHistoryHandler } from '../operators/operator-history/operator-h
 import { OperatorPortfolioHandler } from '../operators/operator-portfolio/operator-portfolio.handler';
 import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels } from './read-models.service';
 
-/** Events per catch-up batch in the API (a rebuild from the CLI takes 50,000). */
-const API_BATCH_SIZE = 1_000;
+const PROJECTOR_THREAD = Symbol('PROJECTOR_THREAD');
 
 /**
  * The read side: opens the read store (`READ_STORE`, by default beside the event log), runs the
- * projectors in this process from bootstrap to shutdown (`PROJECTORS=off` to leave them to another
- * process), and serves the queries that read the read models.
+ * projectors from bootstrap to shutdown on a thread of their own (`PROJECTORS=off` to leave them to
+ * another process), and serves the queries that read the read models. This thread's runtime runs
+ * no projector: its queries wait on it for a position, woken by the thread's commits.
  */
 @Global()
 @Module({})
 export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+  private stopTelling: () => void = () => undefined;
+
   constructor(
     @Inject(PROJECTION_RUNTIME) private readonly runtime: ProjectionRuntime,
+    @Inject(PROJECTOR_THREAD) private readonly thread: ProjectorThread,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(READ_MODELS_OPTIONS) private readonly options: ReadModelsConfig,
   ) {}
 
-  static forRoot(config: ReadModelsConfig): DynamicModule {
+  static forRoot(config: ReadModelsConfig, eventStore: EventStoreConfig): DynamicModule {
+    const logger = new Logger('Projections');
+    const log = { log: (message: string) => logger.log(message), error: (message: string) => logger.error(message) };
     return {
       module: ReadModelsModule,
       providers: [
@@ -34,14 +40,13 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
         {
           provide: PROJECTION_RUNTIME,
           inject: [EVENT_STORE, READ_STORE],
-          useFactory: (events: EventStore, store: ReadStore) => {
-            const logger = new Logger('Projections');
-            // Smaller batches than a rebuild's: a commit holds the event loop, and here requests wait behind it.
-            return new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS, {
-              batchSize: API_BATCH_SIZE,
-              logger: { log: (m) => logger.log(m), error: (m) => logger.error(m) },
-            });
-          },
+          useFactory: (events: EventStore, store: ReadStore) => new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS, { logger: log }),
+        },
+        {
+          provide: PROJECTOR_THREAD,
+          inject: [PROJECTION_RUNTIME],
+          useFactory: (runtime: ProjectionRuntime) =>
+            new ProjectorThread(eventStore, config.readStore, { onCommit: () => runtime.committedElsewhere(), logger: log }),
         },
         ReadModels,
         ListMandatesHandler,
@@ -53,12 +58,17 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
     };
   }
 
-  onApplicationBootstrap(): void {
-    if (this.options.runProjectors) this.runtime.start();
+  /** The server listens once the projector thread has started: its first queries need not wait for the thread's start. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.options.runProjectors) return;
+    this.stopTelling = this.events.onAppended?.(() => this.thread.appended()) ?? this.stopTelling;
+    await this.thread.start();
   }
 
-  /** Before the event store closes: each projector finishes (or abandons) its batch. */
+  /** Before the stores close: each projector finishes (or abandons) its batch, and waiting queries give up. */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopTelling();
+    await this.thread.stop();
     await this.runtime.stop();
   }
 

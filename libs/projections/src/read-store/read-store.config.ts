@@ -1,7 +1,8 @@
+import { join, parse } from 'node:path';
 import { ConfigurationError, type EventStoreConfig } from '@mandate-ledger/event-store';
 import type { ReadStoreKind } from './read-store.port';
 
-/** Where the read models live; defaults follow the event store (same SQLite file, same PostgreSQL schema). */
+/** Where the read models live; defaults follow the event store (a SQLite file beside its file, the same PostgreSQL schema). */
 export interface ReadStoreConfig {
   readonly kind: ReadStoreKind;
   readonly sqlitePath: string;
@@ -14,7 +15,7 @@ const KINDS: readonly ReadStoreKind[] = ['sqlite', 'postgres'];
 /**
  * Reads `READ_STORE` (default `postgres` with the PostgreSQL event store, else `sqlite`: with
  * EventStoreDB the read models and their checkpoints live in SQLite or PostgreSQL),
- * `READ_STORE_SQLITE_PATH` (default the event store's file), `READ_STORE_DATABASE_URL` (default
+ * `READ_STORE_SQLITE_PATH` (default {@link defaultReadStorePath}), `READ_STORE_DATABASE_URL` (default
  * `DATABASE_URL`) and `READ_STORE_SCHEMA` (default `DATABASE_SCHEMA`).
  */
 export const readStoreConfigFrom = (env: NodeJS.ProcessEnv, eventStore: EventStoreConfig): ReadStoreConfig => {
@@ -26,5 +27,15 @@ export const readStoreConfigFrom = (env: NodeJS.ProcessEnv, eventStore: EventSto
   const schema = env.READ_STORE_SCHEMA ?? eventStore.databaseSchema;
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) problems.push(`READ_STORE_SCHEMA must be a plain lower-case identifier, got "${schema}"`);
   if (problems.length > 0) throw new ConfigurationError(problems);
-  return { kind, sqlitePath: env.READ_STORE_SQLITE_PATH ?? eventStore.sqlitePath, databaseUrl, databaseSchema: schema };
+  return { kind, sqlitePath: env.READ_STORE_SQLITE_PATH ?? defaultReadStorePath(eventStore.sqlitePath), databaseUrl, databaseSchema: schema };
+};
+
+/**
+ * A file of its own beside the event store's (`mandate-ledger.db` → `mandate-ledger-read-models.db`):
+ * SQLite has one writer per file, and the projectors (on their own thread in the API) must never
+ * make an append wait for the write lock, nor wait for it behind the appends.
+ */
+export const defaultReadStorePath = (eventStorePath: string): string => {
+  const { dir, name, ext } = parse(eventStorePath);
+  return join(dir, `${name}-read-models${ext}`);
 };

@@ -16,6 +16,8 @@ export interface ProjectionRuntimeOptions extends Pick<ProjectorOptions, 'batchS
   /** How often `waitForPosition` reads the checkpoint when the projector runs in another process. Default 25 ms. */
   readonly pollIntervalMs?: number;
   readonly logger?: RuntimeLogger;
+  /** Told after every commit of this runtime's projectors (the projector thread passes it on to the API's thread). */
+  readonly onCommit?: () => void;
 }
 
 const SILENT: RuntimeLogger = { log: () => undefined, error: () => undefined };
@@ -92,6 +94,11 @@ export class ProjectionRuntime {
     });
   }
 
+  /** Wakes the `waitForPosition` calls of this process now: a projector elsewhere (its projector thread) has committed. */
+  committedElsewhere(): void {
+    this.notifyCommit();
+  }
+
   private notifyCommit(): void {
     const listeners = this.commitListeners;
     this.commitListeners = new Set();
@@ -115,7 +122,10 @@ export class ProjectionRuntime {
             liveBatchSize: this.options.liveBatchSize,
             cacheSize: this.options.cacheSize,
             signal,
-            onCommit: () => this.notifyCommit(),
+            onCommit: () => {
+              this.notifyCommit();
+              this.options.onCommit?.();
+            },
           });
           const run = projector
             .run()
