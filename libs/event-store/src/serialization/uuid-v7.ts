@@ -1,13 +1,24 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomFillSync } from 'node:crypto';
+
+/** Random bytes for 256 ids, filled in one call: one `randomBytes` per id cost a twentieth of a grant's time. */
+const POOL = Buffer.alloc(10 * 256);
+let pooled = POOL.length;
 
 /**
  * A time-ordered UUID (RFC 9562 version 7): ids minted in sequence land at the end of a unique
- * index instead of at random pages, which keeps inserts fast as the log grows.
+ * index instead of at random pages, which keeps inserts fast as the log grows. 48 bits of
+ * milliseconds, then 74 random bits around the version and variant.
  */
 export const uuidv7 = (now: number = Date.now()): string => {
-  const bytes = randomBytes(16);
-  const ms = BigInt(now);
-  for (let i = 0; i < 6; i++) bytes[i] = Number((ms >> BigInt(8 * (5 - i))) & 0xffn);
+  if (pooled === POOL.length) {
+    randomFillSync(POOL);
+    pooled = 0;
+  }
+  const bytes = Buffer.allocUnsafe(16);
+  // 48 bits of milliseconds, big-endian: below 2^53, so plain arithmetic is exact.
+  bytes.writeUIntBE(now, 0, 6);
+  POOL.copy(bytes, 6, pooled, pooled + 10);
+  pooled += 10;
   bytes[6] = (bytes[6] & 0x0f) | 0x70;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
