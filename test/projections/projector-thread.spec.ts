@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventStoreConfigFrom } from '@mandate-ledger/event-store';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
-import { fillMandateLog } from '../../../../test/projections/support/mandate-log';
-import { readStoreConfigFrom } from '../read-store/read-store.config';
-import { SqliteReadStore } from '../read-store/sqlite.read-store';
-import { ProjectorThread } from './projector-thread';
+import { ProjectorThread, readStoreConfigFrom } from '@mandate-ledger/projections';
+import { SqliteReadStore } from '../../libs/projections/src/read-store/sqlite.read-store';
+import { fillMandateLog } from './support/mandate-log';
 
 describe('the projector thread', () => {
   let dir: string;
