@@ -1,24 +1,15 @@
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { EventStoreConfig } from '@mandate-ledger/event-store';
+import { type EventStoreConfig, thrownMessageOf, workerScriptBeside } from '@mandate-ledger/event-store';
 import type { SealState } from './audit-store.port';
 import { frontierFromJson } from './merkle-tree';
 import type { SealerOptions } from './sealer';
 // Type-only, yet it also puts the worker's file in the server's build, which loads it by path.
 import type { SealerReply, SealerRequest, SealerWorkerData } from './sealer.worker';
 
-/** Under ts-node and jest this file is TypeScript, and so is the worker's, compiled by ts-node as it loads. */
-const WORKER = __filename.endsWith('.ts')
-  ? { file: join(__dirname, 'sealer.worker.ts'), execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] }
-  : { file: join(__dirname, 'sealer.worker.js'), execArgv: undefined };
+const WORKER = workerScriptBeside(__filename, 'sealer.worker');
 
-/**
- * The message of what the worker threw, as its thread's `error` event carries it: a copy that is an
- * Error only if the original was a native one (a SqliteError arrives as its code alone).
- */
-const reasonOf = (thrown: unknown): string =>
-  typeof (thrown as { message?: unknown } | undefined)?.message === 'string' ? (thrown as Error).message : `The sealer thread failed: ${inspect(thrown)}`;
+const reasonOf = (thrown: unknown): string => thrownMessageOf(thrown) ?? `The sealer thread failed: ${inspect(thrown)}`;
 
 /** Tuning of a {@link SealerThread}. */
 export interface SealerThreadOptions extends SealerOptions {

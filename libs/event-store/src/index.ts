@@ -5,3 +5,4 @@ export * from './serialization/uuid-v7';
 export * from './event-store.config';
 export * from './create-event-store';
 export * from './handle-command';
+export * from './worker-threads';

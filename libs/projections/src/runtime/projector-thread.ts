@@ -1,16 +1,12 @@
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import type { EventStoreConfig } from '@mandate-ledger/event-store';
+import { type EventStoreConfig, thrownMessageOf, workerScriptBeside } from '@mandate-ledger/event-store';
 import type { ReadStoreConfig } from '../read-store/read-store.config';
 import type { ProjectionRuntimeOptions, RuntimeLogger } from './projection-runtime';
 // Type-only, yet it also puts the worker's file in the server's build, which loads it by path.
 import type { ProjectorMessage, ProjectorRequest, ProjectorWorkerData } from './projector.worker';
 
-/** Under ts-node and jest this file is TypeScript, and so is the worker's, compiled by ts-node as it loads. */
-const WORKER = __filename.endsWith('.ts')
-  ? { file: join(__dirname, 'projector.worker.ts'), execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'] }
-  : { file: join(__dirname, 'projector.worker.js'), execArgv: undefined };
+const WORKER = workerScriptBeside(__filename, 'projector.worker');
 
 /** How long `stop` waits for the batches in flight before ending the thread anyway. */
 const STOP_TIMEOUT_MS = 30_000;
@@ -55,7 +51,7 @@ export class ProjectorThread {
     // The API's server keeps the process alive, not this thread (the sealer's does the same).
     worker.unref();
     worker.on('message', (message: ProjectorMessage) => this.received(message));
-    worker.on('error', (thrown: unknown) => this.options.logger.error(`the projector thread failed: ${reasonOf(thrown)}`));
+    worker.on('error', (thrown: unknown) => this.options.logger.error(`the projector thread failed: ${thrownMessageOf(thrown) ?? inspect(thrown)}`));
     worker.on('exit', (code) => this.exited(worker, code));
     this.worker = worker;
     return new Promise((resolve) => (this.ready = resolve));
@@ -102,7 +98,3 @@ export class ProjectorThread {
     this.restart.unref();
   }
 }
-
-/** The message of what the worker threw, as its thread's `error` event carries it. */
-const reasonOf = (thrown: unknown): string =>
-  typeof (thrown as { message?: unknown } | undefined)?.message === 'string' ? (thrown as Error).message : inspect(thrown);
