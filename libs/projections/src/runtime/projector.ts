@@ -122,8 +122,9 @@ export class Projector {
         // An empty read also counts: the head may be an event this reader never sees (a system event).
         reachedHead = events.length === 0 || (events.at(-1)?.position ?? -1n) >= (head ?? -1n);
         if (reachedHead) break;
-        // A store that reads synchronously (SQLite) never yields: without this turn, a catch-up in the
-        // API's process would hold its event loop, and no request would be answered until the end.
+        // A store that reads synchronously (SQLite) never yields: without this turn, a catch-up would
+        // hold its thread's event loop to the end, and the API's projector thread would not hear its
+        // `stop` before then.
         await nextTurn();
       }
       if (batch.events === 0 && batch.failure === undefined && this.active) return 'ok';
