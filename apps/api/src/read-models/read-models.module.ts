@@ -30,8 +30,6 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   static forRoot(config: ReadModelsConfig, eventStore: EventStoreConfig): DynamicModule {
-    const logger = new Logger('Projections');
-    const log = { log: (message: string) => logger.log(message), error: (message: string) => logger.error(message) };
     return {
       module: ReadModelsModule,
       providers: [
@@ -40,13 +38,19 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
         {
           provide: PROJECTION_RUNTIME,
           inject: [EVENT_STORE, READ_STORE],
-          useFactory: (events: EventStore, store: ReadStore) => new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS, { logger: log }),
+          // Never started here: it only lets queries wait for a position, woken by the thread's commits.
+          useFactory: (events: EventStore, store: ReadStore) => new ProjectionRuntime(events, store, APPLICATION_PROJECTIONS),
         },
         {
           provide: PROJECTOR_THREAD,
           inject: [PROJECTION_RUNTIME],
-          useFactory: (runtime: ProjectionRuntime) =>
-            new ProjectorThread(eventStore, config.readStore, { onCommit: () => runtime.committedElsewhere(), logger: log }),
+          useFactory: (runtime: ProjectionRuntime) => {
+            const logger = new Logger('Projections');
+            return new ProjectorThread(eventStore, config.readStore, {
+              onCommit: () => runtime.committedElsewhere(),
+              logger: { log: (message) => logger.log(message), error: (message) => logger.error(message) },
+            });
+          },
         },
         ReadModels,
         ListMandatesHandler,
