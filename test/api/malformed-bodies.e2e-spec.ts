@@ -259,12 +259,15 @@ describe('malformed bodies at every write endpoint', () => {
   const send = (method: string, path: string, body?: string | Uint8Array, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}${path}`, { method, headers: { authorization: admin, ...headers }, body });
 
-  const created = async (target: WriteEndpoint, ids: Targets): Promise<{ id: string }> => {
+  /** Sends a target's valid body: the write must succeed. */
+  const write = async (target: WriteEndpoint, ids: Targets): Promise<{ answer: { id: string; revision: number }; etag: string | null }> => {
     const response = await send(target.method, target.path(ids), JSON.stringify(target.valid(ids)), { 'content-type': 'application/json' });
     const text = await response.text();
     if (!response.ok) throw new Error(`${target.method} ${target.route} answered ${response.status}: ${text}`);
-    return JSON.parse(text);
+    return { answer: JSON.parse(text), etag: response.headers.get('etag') };
   };
+
+  const created = async (target: WriteEndpoint, ids: Targets): Promise<{ id: string }> => (await write(target, ids)).answer;
 
   /** A registered operator, a mandate granted to it and a case with an obligation, of their own: a write that wrongly lands in one test spoils no other. */
   const newTargets = async (): Promise<Targets> => {
@@ -282,14 +285,19 @@ describe('malformed bodies at every write endpoint', () => {
 
   const historyLength = async (mandateId: string): Promise<number> => ((await (await send('GET', `/mandates/${mandateId}/history`)).json()) as unknown[]).length;
 
-  it('accepts every valid body the mutations start from', async () => {
+  it('accepts every valid body the mutations start from, each answered with id, revision, position and the ETag', async () => {
     // In turn on one operator, one mandate and one case, except that a deregistered operator gets no
     // mandate, a terminated mandate completes nothing and a closed case takes nothing: those three
     // get targets of their own.
     const shared = await newTargets();
     for (const target of ENDPOINTS) {
       const own = ['/operators/:id/deregistration', '/mandates/:id/terminations', '/compliance-cases/:id/closure'].includes(target.route);
-      await created(target, own ? await newTargets() : shared);
+      const { answer, etag } = await write(target, own ? await newTargets() : shared);
+      expect({ route: target.route, answer, etag }).toEqual({
+        route: target.route,
+        answer: { id: expect.any(String), revision: expect.any(Number), position: expect.stringMatching(/^\d+$/) },
+        etag: `"${answer.revision}"`,
+      });
     }
   });
 

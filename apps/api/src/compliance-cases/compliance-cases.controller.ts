@@ -6,9 +6,9 @@ import type { ComplianceCasesPage } from '@mandate-ledger/projections';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
-import { Write, type WriteContext } from '../http/write-context';
+import { answerWrite, Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
-import type { WriteResult } from '../http/write-result';
+import type { WriteAnswer } from '../http/write-result';
 import { HistoryEntry } from '../shared/history';
 import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
 import { AddComplianceObligationCommand } from './add-compliance-obligation/add-compliance-obligation.command';
@@ -58,45 +58,45 @@ export class ComplianceCasesController {
 
   @Post()
   @WriteEndpoint()
-  open(@Body() body: OpenComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteResult> {
+  open(@Body() body: OpenComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     const { id, ...decision } = plainData(body);
-    return this.commands.execute(new OpenComplianceCaseCommand(newResourceId(id, 'compliance_case', context), decision, context));
+    return answerWrite(context, this.commands.execute(new OpenComplianceCaseCommand(newResourceId(id, 'compliance_case', context), decision, context)));
   }
 
   @Post(':id/appeals')
   @WriteEndpoint()
-  appeal(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceAppealRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new RecordComplianceAppealCommand(id, plainData(body), context));
+  appeal(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceAppealRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new RecordComplianceAppealCommand(id, plainData(body), context)));
   }
 
   @Post(':id/obligations')
   @WriteEndpoint()
-  addObligation(@Param('id', uuidParam()) id: string, @Body() body: AddComplianceObligationRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new AddComplianceObligationCommand(id, plainData(body), context));
+  addObligation(@Param('id', uuidParam()) id: string, @Body() body: AddComplianceObligationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new AddComplianceObligationCommand(id, plainData(body), context)));
   }
 
   @Post(':id/notifications')
   @WriteEndpoint()
-  notify(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceNotificationRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new RecordComplianceNotificationCommand(id, plainData(body), context));
+  notify(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceNotificationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new RecordComplianceNotificationCommand(id, plainData(body), context)));
   }
 
   @Post(':id/measures')
   @WriteEndpoint()
-  linkMeasure(@Param('id', uuidParam()) id: string, @Body() body: LinkComplianceMeasureRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new LinkComplianceMeasureCommand(id, plainData(body), context));
+  linkMeasure(@Param('id', uuidParam()) id: string, @Body() body: LinkComplianceMeasureRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new LinkComplianceMeasureCommand(id, plainData(body), context)));
   }
 
   @Post(':id/evidence')
   @WriteEndpoint()
-  attachEvidence(@Param('id', uuidParam()) id: string, @Body() body: AttachComplianceEvidenceRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new AttachComplianceEvidenceCommand(id, plainData(body), context));
+  attachEvidence(@Param('id', uuidParam()) id: string, @Body() body: AttachComplianceEvidenceRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new AttachComplianceEvidenceCommand(id, plainData(body), context)));
   }
 
   @Post(':id/consultations')
   @WriteEndpoint()
-  consult(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceConsultationRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new RecordComplianceConsultationCommand(id, plainData(body), context));
+  consult(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceConsultationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new RecordComplianceConsultationCommand(id, plainData(body), context)));
   }
 
   @Post(':id/obligations/:obligationId/satisfaction')
@@ -106,8 +106,8 @@ export class ComplianceCasesController {
     @Param('obligationId', obligationIdParam()) obligationId: string,
     @Body() body: MarkComplianceObligationSatisfiedRequest,
     @Write() context: WriteContext,
-  ): Promise<WriteResult> {
-    return this.commands.execute(new MarkComplianceObligationSatisfiedCommand(id, { ...plainData(body), obligationId }, context));
+  ): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new MarkComplianceObligationSatisfiedCommand(id, { ...plainData(body), obligationId }, context)));
   }
 
   @Post(':id/obligations/:obligationId/contestation')
@@ -117,14 +117,14 @@ export class ComplianceCasesController {
     @Param('obligationId', obligationIdParam()) obligationId: string,
     @Body() body: MarkComplianceObligationContestedRequest,
     @Write() context: WriteContext,
-  ): Promise<WriteResult> {
-    return this.commands.execute(new MarkComplianceObligationContestedCommand(id, { ...plainData(body), obligationId }, context));
+  ): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new MarkComplianceObligationContestedCommand(id, { ...plainData(body), obligationId }, context)));
   }
 
   @Post(':id/closure')
   @WriteEndpoint()
-  close(@Param('id', uuidParam()) id: string, @Body() body: CloseComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new CloseComplianceCaseCommand(id, plainData(body), context));
+  close(@Param('id', uuidParam()) id: string, @Body() body: CloseComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new CloseComplianceCaseCommand(id, plainData(body), context)));
   }
 
   @Get(':id')

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { EventMetadata } from '@mandate-ledger/event-store';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
 import { ProblemError } from './problem';
+import type { WriteAnswer, WriteResult } from './write-result';
 
 /** What every write needs besides its body: who, when, under which correlation, and its preconditions. */
 export interface WriteContext {
@@ -51,11 +52,32 @@ export const writeContextOf = (request: AuthenticatedRequest, response: Response
   };
 };
 
+/** The response each context of a `@Write()` parameter was made for, where {@link answerWrite} sets its headers. */
+const responses = new WeakMap<WriteContext, Response>();
+
 /** Injects the {@link WriteContext} of the current request. */
 export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteContext => {
   const http = context.switchToHttp();
-  return writeContextOf(http.getRequest<AuthenticatedRequest>(), http.getResponse<Response>());
+  const response = http.getResponse<Response>();
+  const write = writeContextOf(http.getRequest<AuthenticatedRequest>(), response);
+  responses.set(write, response);
+  return write;
 });
+
+/**
+ * What a write endpoint returns for its command's result: `{id, revision, position}`, with the new
+ * ETag, and `Idempotent-Replayed: true` when an Idempotency-Key replayed an earlier answer. A plain
+ * call rather than an interceptor: Nest runs each interceptor through RxJS and an `AsyncResource`,
+ * about a tenth of a grant's time on the API's thread.
+ */
+export const answerWrite = async (context: WriteContext, write: Promise<WriteResult>): Promise<WriteAnswer> => {
+  const response = responses.get(context);
+  if (!response) throw new Error('answerWrite needs the context of a @Write() parameter');
+  const { appended, ...answer } = await write;
+  response.setHeader('ETag', `"${answer.revision}"`);
+  if (!appended) response.setHeader('Idempotent-Replayed', 'true');
+  return answer;
+};
 
 /** The event metadata of DESIGN §6: actor, correlation id and the HTTP request id. */
 export const eventMetadataOf = (context: WriteContext): EventMetadata => ({

@@ -1,13 +1,11 @@
-import { applyDecorators, HttpCode, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
 import { WriteResult } from './write-result';
-import { WriteResultInterceptor } from './write-result.interceptor';
 
-/** A write: answers `{id, revision, position}` with the ETag, honours If-Match and Idempotency-Key. */
+/** A write: answers `{id, revision, position}` with the ETag (see `answerWrite`), honours If-Match and Idempotency-Key. */
 export const WriteEndpoint = (status: 200 | 201 = 201) =>
   applyDecorators(
     HttpCode(status),
-    UseInterceptors(WriteResultInterceptor),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retrying with the same key returns the first answer and appends nothing' }),
     ApiHeader({ name: 'If-Match', required: false, description: 'The ETag (revision) last read: 412 if the resource changed since' }),
     ApiHeader({ name: 'X-Correlation-Id', required: false, description: 'Recorded in the metadata of every event this write appends' }),

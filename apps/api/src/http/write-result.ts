@@ -11,6 +11,9 @@ export class WriteResult {
   readonly appended!: boolean;
 }
 
+/** What a write answers over HTTP: the result without `appended`, which a header tells instead. */
+export type WriteAnswer = Omit<WriteResult, 'appended'>;
+
 export const writeResultOf = (id: string, result: HandleCommandResult): WriteResult => ({
   id,
   revision: Number(result.revision),

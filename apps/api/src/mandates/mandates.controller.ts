@@ -7,9 +7,9 @@ import type { MandatesBoardPage } from '@mandate-ledger/projections';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
-import { Write, type WriteContext } from '../http/write-context';
+import { answerWrite, Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
-import type { WriteResult } from '../http/write-result';
+import type { WriteAnswer } from '../http/write-result';
 import { HistoryEntry } from '../shared/history';
 import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
 import { AmendMandateCommand } from './amend-mandate/amend-mandate.command';
@@ -45,51 +45,51 @@ export class MandatesController {
 
   @Post()
   @WriteEndpoint()
-  grant(@Body() body: GrantMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
+  grant(@Body() body: GrantMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     const { id, ...grant } = plainData(body);
-    return this.commands.execute(new GrantMandateCommand(newResourceId(id, 'mandate', context), grant, context));
+    return answerWrite(context, this.commands.execute(new GrantMandateCommand(newResourceId(id, 'mandate', context), grant, context)));
   }
 
   @Post(':id/amendments')
   @WriteEndpoint()
-  amend(@Param('id', uuidParam()) id: string, @Body() body: AmendMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new AmendMandateCommand(id, plainData(body), context));
+  amend(@Param('id', uuidParam()) id: string, @Body() body: AmendMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new AmendMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/renewals')
   @WriteEndpoint()
-  renew(@Param('id', uuidParam()) id: string, @Body() body: RenewMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new RenewMandateCommand(id, plainData(body), context));
+  renew(@Param('id', uuidParam()) id: string, @Body() body: RenewMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new RenewMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/suspensions')
   @WriteEndpoint()
-  suspend(@Param('id', uuidParam()) id: string, @Body() body: SuspendMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new SuspendMandateCommand(id, plainData(body), context));
+  suspend(@Param('id', uuidParam()) id: string, @Body() body: SuspendMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new SuspendMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/reinstatements')
   @WriteEndpoint()
-  reinstate(@Param('id', uuidParam()) id: string, @Body() body: ReinstateMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new ReinstateMandateCommand(id, plainData(body), context));
+  reinstate(@Param('id', uuidParam()) id: string, @Body() body: ReinstateMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new ReinstateMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/terminations')
   @WriteEndpoint()
-  terminate(@Param('id', uuidParam()) id: string, @Body() body: TerminateMandateRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new TerminateMandateCommand(id, plainData(body), context));
+  terminate(@Param('id', uuidParam()) id: string, @Body() body: TerminateMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new TerminateMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/activity-reports')
   @WriteEndpoint()
-  report(@Param('id', uuidParam()) id: string, @Body() body: ReportMandateActivityRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new ReportMandateActivityCommand(id, plainData(body), context));
+  report(@Param('id', uuidParam()) id: string, @Body() body: ReportMandateActivityRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new ReportMandateActivityCommand(id, plainData(body), context)));
   }
 
   @Post(':id/completion')
   @WriteEndpoint()
-  complete(@Param('id', uuidParam()) id: string, @Body() body: CompleteMandateMissionRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new CompleteMandateMissionCommand(id, plainData(body), context));
+  complete(@Param('id', uuidParam()) id: string, @Body() body: CompleteMandateMissionRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new CompleteMandateMissionCommand(id, plainData(body), context)));
   }
 
   /** The officers' board, from its read model (DESIGN §4). */

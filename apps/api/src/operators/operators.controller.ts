@@ -7,9 +7,9 @@ import type { OperatorPortfolio, OperatorsPage } from '@mandate-ledger/projectio
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
-import { Write, type WriteContext } from '../http/write-context';
+import { answerWrite, Write, type WriteContext } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
-import type { WriteResult } from '../http/write-result';
+import type { WriteAnswer } from '../http/write-result';
 import { HistoryEntry } from '../shared/history';
 import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
 import { DeregisterOperatorCommand } from './deregister-operator/deregister-operator.command';
@@ -36,21 +36,21 @@ export class OperatorsController {
 
   @Post()
   @WriteEndpoint()
-  register(@Body() body: RegisterOperatorRequest, @Write() context: WriteContext): Promise<WriteResult> {
+  register(@Body() body: RegisterOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     const { id, ...details } = plainData(body);
-    return this.commands.execute(new RegisterOperatorCommand(newResourceId(id, 'operator', context), details, context));
+    return answerWrite(context, this.commands.execute(new RegisterOperatorCommand(newResourceId(id, 'operator', context), details, context)));
   }
 
   @Patch(':id')
   @WriteEndpoint(200)
-  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateOperatorRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new UpdateOperatorCommand(id, plainData(body), context));
+  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new UpdateOperatorCommand(id, plainData(body), context)));
   }
 
   @Post(':id/deregistration')
   @WriteEndpoint()
-  deregister(@Param('id', uuidParam()) id: string, @Body() body: DeregisterOperatorRequest, @Write() context: WriteContext): Promise<WriteResult> {
-    return this.commands.execute(new DeregisterOperatorCommand(id, plainData(body), context));
+  deregister(@Param('id', uuidParam()) id: string, @Body() body: DeregisterOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new DeregisterOperatorCommand(id, plainData(body), context)));
   }
 
   @Get()
