@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError, ProblemError } from './problem';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens class-validator's tree into one entry per failing field, with its dotted path. */
 export const fieldErrors = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
@@ -10,8 +11,9 @@ export const fieldErrors = (errors: readonly ValidationError[], parent = ''): Fi
   });
 
 /** Whitelisted, unknown fields refused, nested objects validated, every failing field reported. */
-export const validationPipe = (): ValidationPipe =>
-  new ValidationPipe({
+export const validationPipe = (): ValidationPipe => {
+  cacheValidationMetadata();
+  return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
@@ -22,3 +24,4 @@ export const validationPipe = (): ValidationPipe =>
       return new ProblemError(400, 'VALIDATION_FAILED', `${fields.length} field(s) failed validation`, fields);
     },
   });
+};
