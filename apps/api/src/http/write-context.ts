@@ -71,9 +71,9 @@ export const Write = createParamDecorator((_: unknown, context: ExecutionContext
  * about a tenth of a grant's time on the API's thread.
  */
 export const answerWrite = async (context: WriteContext, write: Promise<WriteResult>): Promise<WriteAnswer> => {
+  const { appended, ...answer } = await write;
   const response = responses.get(context);
   if (!response) throw new Error('answerWrite needs the context of a @Write() parameter');
-  const { appended, ...answer } = await write;
   response.setHeader('ETag', `"${answer.revision}"`);
   if (!appended) response.setHeader('Idempotent-Replayed', 'true');
   return answer;
