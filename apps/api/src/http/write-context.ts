@@ -66,9 +66,8 @@ export const Write = createParamDecorator((_: unknown, context: ExecutionContext
 
 /**
  * What a write endpoint returns for its command's result: `{id, revision, position}`, with the new
- * ETag, and `Idempotent-Replayed: true` when an Idempotency-Key replayed an earlier answer. A plain
- * call rather than an interceptor: Nest runs each interceptor through RxJS and an `AsyncResource`,
- * about a tenth of a grant's time on the API's thread.
+ * ETag, and `Idempotent-Replayed: true` when an Idempotency-Key replayed an earlier answer. A call
+ * rather than an interceptor, which Nest runs through RxJS and an `AsyncResource` on every request.
  */
 export const answerWrite = async (context: WriteContext, write: Promise<WriteResult>): Promise<WriteAnswer> => {
   const { appended, ...answer } = await write;

@@ -24,12 +24,9 @@ export interface ProjectorThreadOptions extends Pick<ProjectionRuntimeOptions, '
   /** The application's projections to run, by name (default all; the projections benchmark runs the board alone). */
   readonly projections?: readonly string[];
   /**
-   * The least time between two wake-ups by `appended()`. An append after a quiet spell wakes the
-   * thread at once; under a steady stream, what came in the interval is one batch per projection
-   * rather than one commit per projection per append. Measured at one grant at a time, the thread's
-   * CPU per grant: about 1.1 ms with no interval, 0.6 with 10 ms, 0.43 with 25; append-to-visible
-   * lag at 500 appends/s, p50 / p99: 1.3 / 23 ms with none, 7.3 / 22 with 10 ms, 13.6 / 29 with 20.
-   * Default 10 ms.
+   * The least time between two wake-ups by `appended()`: under steady appends each projection then
+   * commits what came in that time as one batch, not one commit per append, for a few milliseconds
+   * more lag (figures in docs/time-travel.md). An append after a quiet spell wakes it at once. Default 10 ms.
    */
   readonly wakeIntervalMs?: number;
 }
