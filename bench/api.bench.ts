@@ -52,10 +52,10 @@ interface Measured {
 
 /**
  * `npm run bench -- api [--seconds 5] [--warmup 5] [--connections 1,32] [--ids server|client]`:
- * grants over HTTP against the app on SQLite, beside a bare Nest endpoint answering the same JSON, each server in its own
- * process (started one after the other), autocannon in this one. Both are measured in their steady
- * state: the app once `/health` shows every projection live (its threads have started), then each
- * server after the same warm-up under load.
+ * grants over HTTP against the app on SQLite, beside a bare Nest endpoint answering the same JSON,
+ * each server in its own process (started one after the other), autocannon in this one. Both are
+ * measured in their steady state: the app once `/health` shows every projection live (its threads
+ * have started), then each server after the same warm-up under load.
  */
 export const runApiBenchmark = async (args: string[]): Promise<void> => {
   const options = parse(args);
