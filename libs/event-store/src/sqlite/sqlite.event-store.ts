@@ -114,6 +114,8 @@ export class SqliteEventStore implements EventStore {
       ),
       identity: prepare('SELECT id, stream, revision, position FROM events WHERE id = ?'),
       forwards: prepareRows(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+      // Without a LIMIT: a whole stream (every command's read) in a third of the time (3 µs against 10 for an empty one).
+      wholeStream: prepareRows(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`),
       backwards: prepareRows(`SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
       all: prepareRows(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
       head: prepare('SELECT max(position) FROM events').pluck(),
@@ -228,7 +230,9 @@ export class SqliteEventStore implements EventStore {
     const rows =
       options.direction === 'backwards'
         ? this.statements.backwards.all(stream, options.fromRevision ?? BigInt(Number.MAX_SAFE_INTEGER), limit)
-        : this.statements.forwards.all(stream, options.fromRevision ?? 0n, limit);
+        : options.maxCount === undefined
+          ? this.statements.wholeStream.all(stream, options.fromRevision ?? 0n)
+          : this.statements.forwards.all(stream, options.fromRevision ?? 0n, limit);
     return (rows as EventRow[]).map((row) => this.toStoredEvent(row));
   }
 
