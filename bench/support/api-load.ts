@@ -11,7 +11,7 @@ export interface ServerProcess {
 }
 
 /** Starts `api-server.ts <kind>` in its own Node process and resolves once it listens. */
-export const startServerProcess = (kind: 'grant' | 'bare', env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> =>
+export const startServerProcess = (kind: 'grant' | 'bare' | 'floor', env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
     // The V8 flag `npm run start:prod` and the image give the server, on both servers alike.
     const child = spawn(process.execPath, ['--max-semi-space-size=64', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'api-server.ts'), kind], {

@@ -1,12 +1,19 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Module, Post } from '@nestjs/common';
+import { join } from 'node:path';
+import { Body, Controller, Inject, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { mandateStreamName } from '@mandate-ledger/domain';
+import { type JsonObject, uuidv7 } from '@mandate-ledger/event-store';
+import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import { appConfigFrom } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/configure-app';
+import { plainData } from '../../apps/api/src/http/plain-data';
+import { validationPipe } from '../../apps/api/src/http/validation';
+import { GrantMandateRequest } from '../../apps/api/src/mandates/grant-mandate/grant-mandate.request';
 
-// A child process of `npm run bench -- api`: `api-server.ts grant|bare` starts one server on a free
+// A child process of `npm run bench -- api`: `api-server.ts grant|bare|floor` starts one server on a free
 // port and prints `listening <port>`, so that the load generator never shares its event loop.
 
 /** The baseline: the same platform (Nest on Express, JSON body parser), answering a grant's JSON without a store. */
@@ -23,6 +30,33 @@ class BareGrantController {
 @Module({ controllers: [BareGrantController] })
 class BareGrantModule {}
 
+const FLOOR_STORE = Symbol('floor store');
+const FLOOR_ACTOR = { sub: 'bench-floor', role: 'officer' };
+
+/**
+ * The least any grant must do beyond the bare endpoint, whatever its code: validate the body with
+ * class-validator (the app's own pipe and request class) and append it, durably, as one event. No
+ * token, no decision, no read model, no audit. What it answers bounds what the grant can answer.
+ */
+@Controller('mandates')
+class FloorGrantController {
+  constructor(@Inject(FLOOR_STORE) private readonly store: SqliteEventStore) {}
+
+  @Post()
+  async grant(@Body(validationPipe()) body: GrantMandateRequest): Promise<{ id: string; revision: number; position: string }> {
+    const { id = uuidv7(), ...grant } = plainData(body);
+    const event = { id: uuidv7(), type: 'MandateGranted', schemaVersion: 1, data: grant as unknown as JsonObject, metadata: { actor: FLOOR_ACTOR, correlationId: randomUUID() } };
+    const { position } = await this.store.appendToStream(mandateStreamName(id), [event], 'no_stream');
+    return { id, revision: 0, position: String(position) };
+  }
+}
+
+@Module({
+  controllers: [FloorGrantController],
+  providers: [{ provide: FLOOR_STORE, useFactory: () => SqliteEventStore.open({ path: join(process.env.DATA_DIR ?? '.', 'floor.db') }) }],
+})
+class FloorGrantModule {}
+
 const start = async (kind: string | undefined): Promise<NestExpressApplication> => {
   if (kind === 'grant') {
     // Only what the benchmark sets: the embedded SQLite store in its temp folder, whatever the shell exports.
@@ -30,7 +64,8 @@ const start = async (kind: string | undefined): Promise<NestExpressApplication> 
     return createApp(appConfigFrom({ EVENT_STORE: 'sqlite', DATA_DIR, AUTH_JWT_SECRET }), ['error', 'warn']);
   }
   if (kind === 'bare') return NestFactory.create<NestExpressApplication>(BareGrantModule, { logger: ['error', 'warn'] });
-  throw new Error(`usage: api-server.ts grant|bare, got ${kind}`);
+  if (kind === 'floor') return NestFactory.create<NestExpressApplication>(FloorGrantModule, { logger: ['error', 'warn'] });
+  throw new Error(`usage: api-server.ts grant|bare|floor, got ${kind}`);
 };
 
 start(process.argv[2])
