@@ -21,7 +21,7 @@ import { allTables, tableNamesOf } from '../libs/projections/src/read-store/sql-
 import { SqliteReadStore } from '../libs/projections/src/read-store/sqlite.read-store';
 import { FRANCE_POOL, Random, randomCommand } from '../libs/projections/src/testing/random-mandates';
 import { fillMandateLog } from '../test/projections/support/mandate-log';
-import { readAndFoldSeconds, sqliteWriteSeconds } from './support/board-floor';
+import { readAndFoldSeconds, readWholeLog, sqliteWriteSeconds } from './support/board-floor';
 import { type Comparison, printTable, progress, optionOf } from './support/measure';
 
 interface Options {
@@ -101,16 +101,13 @@ export const runProjectionsBenchmark = async (args: string[]): Promise<void> => 
     // Raw: the global log read through the EventStore port, in the projector's batches. Best of two (warm cache).
     const readLog = async () => {
       const start = performance.now();
-      let read = 0;
-      for (let after: bigint | undefined, batch = await store.readAll({ maxCount: 10_000 }); batch.length > 0; batch = await store.readAll({ after, maxCount: 10_000 })) {
-        read += batch.length;
-        after = batch[batch.length - 1].position;
-      }
+      const read = await readWholeLog(store);
       return read / ((performance.now() - start) / 1000);
     };
     const raw = Math.max(await readLog(), await readLog());
 
-    const readStore = SqliteReadStore.open({ path: defaultReadStorePath(path) });
+    const readStorePath = defaultReadStorePath(path);
+    const readStore = SqliteReadStore.open({ path: readStorePath });
     let applied = 0;
     const start = performance.now();
     const { outcome, generation } = await rebuildProjection(store, readStore, board, {
@@ -132,7 +129,7 @@ export const runProjectionsBenchmark = async (args: string[]): Promise<void> => 
     // these down), best of two: the bounds are what the machine can do at its best.
     execFileSync('sync');
     const tables = allTables(tableNamesOf(board, generation.generation));
-    const write = () => sqliteWriteSeconds(defaultReadStorePath(path), tables, join(dir, 'write-floor.db'));
+    const write = () => sqliteWriteSeconds(readStorePath, tables, join(dir, 'write-floor.db'));
     printRebuildBounds(log.events / raw, Math.min(await readAndFoldSeconds(store), await readAndFoldSeconds(store)), Math.min(write(), write()));
 
     // Queries and lag as a server would see them after the rebuild: a thread of its own (its own
