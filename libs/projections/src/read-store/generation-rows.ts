@@ -1,5 +1,5 @@
-import { positionOf } from '../positions';
-import type { Generation, GenerationState, TableNames } from './read-store.port';
+import { positionOf, positionText } from '../positions';
+import type { BatchCommit, Generation, GenerationState, ProjectionFailure, TableNames } from './read-store.port';
 import type { SqlDialect } from './sql-schema';
 
 /**
@@ -64,3 +64,14 @@ export const generationOf = (row: GenerationRow): Generation => ({
 
 /** The tables a generation created, as recorded with it: dropping never depends on today's code. */
 export const tablesOfRow = (row: Pick<GenerationRow, 'tables'>): TableNames => JSON.parse(row.tables) as TableNames;
+
+/** The state a committed batch leaves its generation in: `failed` when it ended on an event it could not apply. */
+export const stateAfter = (batch: BatchCommit, active: boolean): GenerationState => (batch.failure ? 'failed' : active ? 'live' : 'building');
+
+/** `error_message`, `error_position`, `error_event_type` and `error_at` of a failure. */
+export const failureValues = (failure: ProjectionFailure): [string, string, string, string] => [
+  failure.message,
+  positionText(failure.position),
+  failure.eventType,
+  failure.at,
+];

@@ -1,14 +1,13 @@
 import { Client, type ClientBase, escapeIdentifier, Pool, type PoolClient, types, type CustomTypesConfig } from 'pg';
 import type { ColumnValue, Projection } from '../projection';
 import { positionText } from '../positions';
-import { GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, tablesOfRow } from './generation-rows';
+import { failureValues, GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, stateAfter, tablesOfRow } from './generation-rows';
 import type {
   BatchCommit,
   CommitOutcome,
   Generation,
   GenerationRef,
   LoadedRow,
-  ProjectionFailure,
   ProjectionWriter,
   ReadStore,
   SqlQuery,
@@ -155,7 +154,12 @@ export class PostgresReadStore implements ReadStore {
   }
 
   async openWriter(projection: Projection<unknown>, ref: GenerationRef): Promise<ProjectionWriter | undefined> {
-    const client = new Client({ connectionString: this.connectionString, options: `-c search_path=${escapeIdentifier(this.schema)}` });
+    const client = new Client({
+      connectionString: this.connectionString,
+      options: `-c search_path=${escapeIdentifier(this.schema)}`,
+      // Shows in pg_stat_activity which process projects (the lock's holder in pg_locks has this session's pid).
+      application_name: `mandate-ledger projector ${process.pid}`,
+    });
     client.on('error', () => undefined);
     await client.connect();
     try {
@@ -301,8 +305,14 @@ class PostgresProjectionWriter implements ProjectionWriter {
           `UPDATE projection_generations
            SET checkpoint = $1, events_processed = events_processed + $2, state = $3, active = $4, updated_at = $5
            WHERE name = $6 AND generation = $7`,
-          [batch.checkpoint === undefined ? null : positionText(batch.checkpoint), batch.events, active ? 'live' : 'building', active ? 1 : 0, now, name, generation],
+          [batch.checkpoint === undefined ? null : positionText(batch.checkpoint), batch.events, stateAfter(batch, active), active ? 1 : 0, now, name, generation],
         );
+        if (batch.failure) {
+          await client.query(
+            'UPDATE projection_generations SET error_message = $1, error_position = $2, error_event_type = $3, error_at = $4 WHERE name = $5 AND generation = $6',
+            [...failureValues(batch.failure), name, generation],
+          );
+        }
         outcome = { committed: true };
       }
       await client.query(outcome.committed ? 'COMMIT' : 'ROLLBACK');
@@ -364,15 +374,6 @@ class PostgresProjectionWriter implements ProjectionWriter {
           : '';
       await this.client.query(`INSERT INTO ${name} (${names.map(quote).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})${upsert}`, arrays);
     }
-  }
-
-  async recordFailure(failure: ProjectionFailure): Promise<void> {
-    await this.client.query(
-      `UPDATE projection_generations
-       SET state = 'failed', error_message = $1, error_position = $2, error_event_type = $3, error_at = $4, updated_at = $4
-       WHERE name = $5 AND generation = $6 AND state <> 'retired'`,
-      [failure.message, positionText(failure.position), failure.eventType, failure.at, this.generation.name, this.generation.generation],
-    );
   }
 
   async close(): Promise<void> {

@@ -114,6 +114,11 @@ export interface BatchCommit {
    * deltas; the others ignore it.
    */
   readonly currentDocuments?: () => Iterable<CurrentDocument>;
+  /**
+   * The event the projector could not apply, right after this batch's events: recorded in the same
+   * transaction, under the same compare-and-set, and the generation is then `failed`.
+   */
+  readonly failure?: ProjectionFailure;
 }
 
 /** The whole document of a row's current version, which began at `fromPosition` (padded, as stored). */
@@ -125,18 +130,23 @@ export interface CurrentDocument {
 
 export type CommitOutcome =
   | { readonly committed: true }
-  /** Another projector moved the checkpoint, or the generation was retired: nothing was written. */
-  | { readonly committed: false; readonly reason: 'checkpoint_moved' | 'retired'; readonly generation: Generation | undefined };
+  /**
+   * Nothing was written: another projector moved the checkpoint, the generation was retired, or
+   * this writer's turn went to another process (`writer_replaced`: a SQLite lease taken over).
+   */
+  | { readonly committed: false; readonly reason: 'checkpoint_moved' | 'retired' | 'writer_replaced'; readonly generation: Generation | undefined };
 
 /**
- * The exclusive right to write one generation (a PostgreSQL advisory lock held by a session; in
- * SQLite every commit is a compare-and-set instead). Released by `close()` or by the process dying.
+ * The exclusive right to write one generation, across processes: a PostgreSQL advisory lock held by
+ * its session, or a SQLite lease (owner, expiry) that the writer renews and any other process may
+ * take once it has expired. Every commit also compares-and-sets the checkpoint. Released by
+ * `close()`, or by the process dying (the lock at once, the lease when it expires).
  */
 export interface ProjectionWriter {
   readonly generation: GenerationRef;
   load(keys: readonly string[]): Promise<Map<string, LoadedRow>>;
+  /** Rows, checkpoint and any failure, in one transaction that first checks this writer's turn and the checkpoint. */
   commit(batch: BatchCommit): Promise<CommitOutcome>;
-  recordFailure(failure: ProjectionFailure): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -161,7 +171,7 @@ export interface ReadStore {
   allGenerations(): Promise<Generation[]>;
   /** The generation queries read, if one has caught up. */
   activeGeneration(name: string): Promise<Generation | undefined>;
-  /** Opens a writer for the generation, or `undefined` when another process holds it. */
+  /** Opens the writer of the generation, or `undefined` while another one (in any process) holds it, or it is retired. */
   openWriter(projection: Projection<unknown>, generation: GenerationRef): Promise<ProjectionWriter | undefined>;
   /** Drops the tables of retired generations. */
   dropRetired(name: string): Promise<void>;

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { ColumnValue, Projection } from '../projection';
 import { positionText } from '../positions';
-import { GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, tablesOfRow } from './generation-rows';
+import { failureValues, GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, stateAfter, tablesOfRow } from './generation-rows';
 import type {
   BatchCommit,
   CommitOutcome,
@@ -11,7 +14,6 @@ import type {
   Generation,
   GenerationRef,
   LoadedRow,
-  ProjectionFailure,
   ProjectionWriter,
   ReadStore,
   SqlQuery,
@@ -44,9 +46,38 @@ export interface SqliteReadStoreOptions {
   readonly path: string;
   /** How long a writer waits for another process's write lock. Default 5 s. */
   readonly busyTimeoutMs?: number;
+  /**
+   * How long a projector's lease on a generation lasts without renewal (it renews at every commit,
+   * and a third of the way through when idle). Another process takes it over once it has expired.
+   * Default 5 s: a holder that died is replaced within that and the next look of a runtime (2 s).
+   */
+  readonly leaseMs?: number;
 }
 
-const MIGRATIONS = [{ version: 1, sql: generationsTableSql(SQLITE_DIALECT) }];
+const MIGRATIONS = [
+  { version: 1, sql: generationsTableSql(SQLITE_DIALECT) },
+  {
+    version: 2,
+    // SQLite has no advisory lock that dies with its process: who writes a generation is a lease.
+    sql: `CREATE TABLE projection_leases (
+      name        TEXT NOT NULL,
+      generation  INTEGER NOT NULL,
+      owner       TEXT NOT NULL,
+      acquired_at TEXT NOT NULL,
+      expires_at  INTEGER NOT NULL,
+      PRIMARY KEY (name, generation)
+    )`,
+  },
+];
+
+/** The lease one writer holds on one generation; `owner` names the process and thread, and is unique per writer. */
+interface Lease {
+  readonly ref: GenerationRef;
+  readonly owner: string;
+}
+
+/** A lease expired or was taken over while its writer was still working (a step of a generation going live). */
+class WriterReplaced extends Error {}
 
 /** The same bookkeeping as the event store's migrations (shared `schema_migrations` table), for the `projections` component. */
 const migrate = (db: Database.Database): void => {
@@ -92,7 +123,10 @@ export class SqliteReadStore implements ReadStore {
   readonly kind = 'sqlite' as const;
   private readonly statements = new Map<string, Statement>();
 
-  private constructor(private readonly db: Database.Database) {}
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly leaseMs: number,
+  ) {}
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
@@ -106,7 +140,7 @@ export class SqliteReadStore implements ReadStore {
     db.pragma('cache_size = -65536');
     db.pragma(`mmap_size = ${MMAP_SIZE}`);
     migrate(db);
-    return new SqliteReadStore(db);
+    return new SqliteReadStore(db, options.leaseMs ?? 5000);
   }
 
   /** A statement prepared once per SQL text (the set of texts is small: one per table and operation). */
@@ -170,7 +204,51 @@ export class SqliteReadStore implements ReadStore {
   async openWriter(projection: Projection<unknown>, ref: GenerationRef): Promise<ProjectionWriter | undefined> {
     const row = this.generationRow(ref.name, ref.generation);
     if (!row || row.state === 'retired') return undefined;
-    return new SqliteProjectionWriter(this, projection, ref, tablesOfRow(row));
+    const lease: Lease = { ref, owner: `${hostname()}/${process.pid}/${threadId}/${randomUUID()}` };
+    if (!this.takeLease(lease)) return undefined;
+    return new SqliteProjectionWriter(this, projection, lease, tablesOfRow(row), this.leaseMs);
+  }
+
+  /** Takes the generation's lease if nobody holds it or its holder let it expire; read first, so that watching never takes the write lock. */
+  private takeLease({ ref, owner }: Lease): boolean {
+    const held = this.statement('SELECT owner, expires_at AS expiresAt FROM projection_leases WHERE name = ? AND generation = ?');
+    const free = () => {
+      const lease = held.get(ref.name, ref.generation) as { owner: string; expiresAt: number } | undefined;
+      return lease === undefined || lease.expiresAt <= Date.now();
+    };
+    if (!free()) return false;
+    return this.db
+      .transaction(() => {
+        if (!free()) return false;
+        const now = Date.now();
+        this.statement(
+          `INSERT INTO projection_leases (name, generation, owner, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (name, generation) DO UPDATE SET owner = excluded.owner, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at`,
+        ).run(ref.name, ref.generation, owner, new Date(now).toISOString(), now + this.leaseMs);
+        return true;
+      })
+      .immediate();
+  }
+
+  /**
+   * @internal Whether `lease` is still its writer's, extending it if so. A lease that expired but
+   * that nobody took over is still held: nobody else can have written.
+   */
+  renewLease({ ref, owner }: Lease): boolean {
+    if (!this.db.open) return false;
+    const renewed = this.statement('UPDATE projection_leases SET expires_at = ? WHERE name = ? AND generation = ? AND owner = ?').run(
+      Date.now() + this.leaseMs,
+      ref.name,
+      ref.generation,
+      owner,
+    );
+    return renewed.changes === 1;
+  }
+
+  /** @internal */
+  releaseLease({ ref, owner }: Lease): void {
+    if (!this.db.open) return;
+    this.statement('DELETE FROM projection_leases WHERE name = ? AND generation = ? AND owner = ?').run(ref.name, ref.generation, owner);
   }
 
   async dropRetired(name: string): Promise<void> {
@@ -243,18 +321,27 @@ export class SqliteReadStore implements ReadStore {
    * first, then its keys are built and its pending ends applied in short transactions (steps a
    * crash leaves for the next attempt to finish), then a last one makes it live.
    */
-  commitBatch(projection: Projection<unknown>, tables: TableNames, batch: BatchCommit): CommitOutcome {
-    if (!batch.activate || !this.appendOnly(projection, tables)) return this.commitInTransaction(projection, tables, batch);
-    const committed = this.commitInTransaction(projection, tables, { ...batch, activate: false });
+  commitBatch(projection: Projection<unknown>, tables: TableNames, lease: Lease, batch: BatchCommit): CommitOutcome {
+    if (!batch.activate || !this.appendOnly(projection, tables)) return this.commitInTransaction(projection, tables, lease, batch);
+    const committed = this.commitInTransaction(projection, tables, lease, { ...batch, activate: false });
     if (!committed.committed) return committed;
-    this.completeVersions(projection, tables, batch.generation.generation, batch.currentDocuments);
-    return this.commitInTransaction(projection, tables, { ...batch, expectedCheckpoint: batch.checkpoint, events: 0, tables: new Map(), activate: true });
+    try {
+      this.completeVersions(projection, tables, lease, batch.currentDocuments);
+    } catch (error) {
+      if (!(error instanceof WriterReplaced)) throw error;
+      // The steps done stay done: the writer that took over finishes the others.
+      return { committed: false, reason: 'writer_replaced', generation: undefined };
+    }
+    return this.commitInTransaction(projection, tables, lease, { ...batch, expectedCheckpoint: batch.checkpoint, events: 0, tables: new Map(), activate: true });
   }
 
-  private completeVersions(projection: Projection<unknown>, tables: TableNames, generation: number, currentDocuments: BatchCommit['currentDocuments']): void {
+  private completeVersions(projection: Projection<unknown>, tables: TableNames, lease: Lease, currentDocuments: BatchCommit['currentDocuments']): void {
+    const generation = lease.ref.generation;
+    // Each step first renews the lease: a long go-live keeps it, and one that lost it stops at its next step.
     const step: Step = (statements, work) =>
       this.db
         .transaction(() => {
+          if (!this.renewLease(lease)) throw new WriterReplaced();
           statements.forEach((sql) => this.db.exec(sql));
           work?.();
         })
@@ -351,12 +438,13 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  private commitInTransaction(projection: Projection<unknown>, tables: TableNames, batch: BatchCommit): CommitOutcome {
+  private commitInTransaction(projection: Projection<unknown>, tables: TableNames, lease: Lease, batch: BatchCommit): CommitOutcome {
     const { name, generation } = batch.generation;
     return this.db
       .transaction((): CommitOutcome => {
         const row = this.generationRow(name, generation);
         if (!row || row.state === 'retired') return { committed: false, reason: 'retired', generation: row && generationOf(row) };
+        if (!this.renewLease(lease)) return { committed: false, reason: 'writer_replaced', generation: generationOf(row) };
         if (row.checkpoint !== (batch.expectedCheckpoint === undefined ? null : positionText(batch.expectedCheckpoint))) {
           return { committed: false, reason: 'checkpoint_moved', generation: generationOf(row) };
         }
@@ -372,7 +460,12 @@ export class SqliteReadStore implements ReadStore {
           `UPDATE projection_generations
            SET checkpoint = ?, events_processed = events_processed + ?, state = ?, active = ?, updated_at = ?
            WHERE name = ? AND generation = ?`,
-        ).run(batch.checkpoint === undefined ? null : positionText(batch.checkpoint), batch.events, active ? 'live' : 'building', active ? 1 : 0, now, name, generation);
+        ).run(batch.checkpoint === undefined ? null : positionText(batch.checkpoint), batch.events, stateAfter(batch, active), active ? 1 : 0, now, name, generation);
+        if (batch.failure) {
+          this.statement(
+            'UPDATE projection_generations SET error_message = ?, error_position = ?, error_event_type = ?, error_at = ? WHERE name = ? AND generation = ?',
+          ).run(...failureValues(batch.failure), name, generation);
+        }
         return { committed: true };
       })
       .immediate();
@@ -424,35 +517,45 @@ export class SqliteReadStore implements ReadStore {
     }
   }
 
-  /** @internal */
-  recordFailureOf(ref: GenerationRef, failure: ProjectionFailure): void {
-    this.statement(
-      `UPDATE projection_generations
-       SET state = 'failed', error_message = ?, error_position = ?, error_event_type = ?, error_at = ?, updated_at = ?
-       WHERE name = ? AND generation = ? AND state <> 'retired'`,
-    ).run(failure.message, positionText(failure.position), failure.eventType, failure.at, failure.at, ref.name, ref.generation);
-  }
 }
 
 class SqliteProjectionWriter implements ProjectionWriter {
+  private readonly heartbeat: NodeJS.Timeout;
+
   constructor(
     private readonly store: SqliteReadStore,
     private readonly projection: Projection<unknown>,
-    readonly generation: GenerationRef,
+    private readonly lease: Lease,
     private readonly tables: TableNames,
-  ) {}
+    leaseMs: number,
+  ) {
+    // Commits renew the lease too; this keeps it while the projector waits for events. A renewal that
+    // fails (the file busy beyond the timeout) is tried again at the next beat; the lease is only
+    // lost if none succeeds before it expires, and then the next commit is refused.
+    this.heartbeat = setInterval(() => {
+      try {
+        this.store.renewLease(this.lease);
+      } catch {
+        // See above.
+      }
+    }, Math.max(10, Math.floor(leaseMs / 3)));
+    this.heartbeat.unref();
+  }
+
+  get generation(): GenerationRef {
+    return this.lease.ref;
+  }
 
   async load(keys: readonly string[]): Promise<Map<string, LoadedRow>> {
     return this.store.loadRows(this.projection, this.tables, keys);
   }
 
   async commit(batch: BatchCommit): Promise<CommitOutcome> {
-    return this.store.commitBatch(this.projection, this.tables, batch);
+    return this.store.commitBatch(this.projection, this.tables, this.lease, batch);
   }
 
-  async recordFailure(failure: ProjectionFailure): Promise<void> {
-    this.store.recordFailureOf(this.generation, failure);
+  async close(): Promise<void> {
+    clearInterval(this.heartbeat);
+    this.store.releaseLease(this.lease);
   }
-
-  async close(): Promise<void> {}
 }

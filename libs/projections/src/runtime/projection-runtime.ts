@@ -9,7 +9,10 @@ export interface RuntimeLogger {
 }
 
 export interface ProjectionRuntimeOptions extends Pick<ProjectorOptions, 'batchSize' | 'liveBatchSize' | 'cacheSize'> {
-  /** How often each projection's supervisor looks again for work (a lock released, a stalled rebuild). Default 2 s. */
+  /**
+   * How often each projection's supervisor looks again for work (a lock released or a lease expired
+   * by a holder that died, a stalled rebuild). Default 2 s.
+   */
   readonly replanIntervalMs?: number;
   /** A generation being built elsewhere with no commit for this long is taken over. Default 10 s. */
   readonly staleAfterMs?: number;
@@ -135,12 +138,15 @@ export class ProjectionRuntime {
                   failedHere.add(generation);
                   logger.error(`projection ${projection.name} (generation ${generation}) stopped on an event it cannot apply: see projections status`);
                 }
+                return outcome;
               },
               (error: unknown) => logger.error(`projection ${projection.name} (generation ${generation}): ${error instanceof Error ? error.message : error}; retrying`),
             )
-            .finally(() => {
+            .then((outcome) => {
               running.delete(generation);
-              wake();
+              // Another process projects it: look again at the next interval, not at once, so that
+              // watching costs one look per interval (a read in SQLite, a connection in PostgreSQL).
+              if (outcome !== 'locked') wake();
             });
           running.set(generation, run);
         }

@@ -32,11 +32,14 @@ export interface ProjectorProgress {
 /**
  * `stopped`: the signal aborted. `caught_up`: with `stopWhenCaughtUp`. `superseded`: the generation
  * was retired (a newer one went live). `failed`: an event could not be applied (recorded in the
- * read store). `locked`: another process holds this generation.
+ * read store). `locked`: another process holds this generation, or took it over from this one.
  */
 export type ProjectorOutcome = 'stopped' | 'caught_up' | 'superseded' | 'failed' | 'locked';
 
-type BatchOutcome = 'ok' | 'moved' | 'superseded' | 'failed';
+type BatchOutcome = 'ok' | 'moved' | 'superseded' | 'failed' | 'locked';
+
+/** What the projector does when the store refused a commit: catch up again from the stored checkpoint, or stop. */
+const OUTCOME_OF_REFUSAL = { checkpoint_moved: 'moved', retired: 'superseded', writer_replaced: 'locked' } as const;
 
 const TICK = Symbol('tick');
 /** Events per `readAll` call (adapters cap it at their own maximum). */
@@ -237,43 +240,42 @@ export class Projector {
     if (failure) batch.failure = { event: events[failure.index], error: failure.error };
   }
 
-  /** Commits a batch (rows and checkpoint in one transaction), then records its failure if it has one. */
+  /**
+   * Commits a batch: rows, checkpoint and, when it ended on an event the projection cannot apply,
+   * that failure, in one transaction under the same compare-and-set. A failure recorded on its own
+   * could mark a generation failed for an event another projector had already applied.
+   */
   private async commit(writer: ProjectionWriter, batch: Batch, activate: boolean): Promise<BatchOutcome> {
     const { failure } = batch;
     const activating = activate && failure === undefined;
-    if (batch.events > 0 || activating) {
-      const checkpoint = batch.last?.position ?? this.checkpoint;
-      const tables = batch.changes.tableChanges();
-      const currentDocuments = activating && this.cacheComplete && this.projection.history === 'system-versioned' ? () => this.currentDocuments(batch.changes) : undefined;
-      const outcome = await writer.commit({
-        generation: this.generation,
-        expectedCheckpoint: this.checkpoint,
-        checkpoint,
-        events: batch.events,
-        tables,
-        activate: activating,
-        currentDocuments,
-      });
-      if (!outcome.committed) return outcome.reason === 'retired' ? 'superseded' : 'moved';
-      this.remember(batch.changes);
-      this.checkpoint = checkpoint;
-      if (activating) {
-        this.active = true;
-        await this.readStore.dropRetired(this.generation.name);
-      }
-      this.options.onCommit?.({ generation: this.generation, checkpoint, events: batch.events, active: this.active });
-    }
-    if (failure) {
-      const { event, error } = failure;
-      await writer.recordFailure({
-        message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-        position: event.position,
-        eventType: event.type,
+    if (batch.events === 0 && !activating && failure === undefined) return 'ok';
+    const checkpoint = batch.last?.position ?? this.checkpoint;
+    const tables = batch.changes.tableChanges();
+    const currentDocuments = activating && this.cacheComplete && this.projection.history === 'system-versioned' ? () => this.currentDocuments(batch.changes) : undefined;
+    const outcome = await writer.commit({
+      generation: this.generation,
+      expectedCheckpoint: this.checkpoint,
+      checkpoint,
+      events: batch.events,
+      tables,
+      activate: activating,
+      currentDocuments,
+      failure: failure && {
+        message: failure.error instanceof Error ? `${failure.error.name}: ${failure.error.message}` : String(failure.error),
+        position: failure.event.position,
+        eventType: failure.event.type,
         at: new Date().toISOString(),
-      });
-      return 'failed';
+      },
+    });
+    if (!outcome.committed) return OUTCOME_OF_REFUSAL[outcome.reason];
+    this.remember(batch.changes);
+    this.checkpoint = checkpoint;
+    if (activating) {
+      this.active = true;
+      await this.readStore.dropRetired(this.generation.name);
     }
-    return 'ok';
+    this.options.onCommit?.({ generation: this.generation, checkpoint, events: batch.events, active: this.active });
+    return failure ? 'failed' : 'ok';
   }
 
   /** Every row's document after `changes`, from the cache (only while it is complete) and the batch. */
