@@ -11,7 +11,7 @@ import { LinkComplianceMeasureCommand } from '../../api/src/compliance-cases/lin
 import { OpenComplianceCaseCommand } from '../../api/src/compliance-cases/open-compliance-case/open-compliance-case.command';
 import { RecordComplianceAppealCommand } from '../../api/src/compliance-cases/record-compliance-appeal/record-compliance-appeal.command';
 import { RecordComplianceNotificationCommand } from '../../api/src/compliance-cases/record-compliance-notification/record-compliance-notification.command';
-import { appConfigFrom } from '../../api/src/config/app-config';
+import { type AppConfig, appConfigFrom } from '../../api/src/config/app-config';
 import type { WriteContext } from '../../api/src/http/write-context';
 import type { WriteResult } from '../../api/src/http/write-result';
 import { CompleteMandateMissionCommand } from '../../api/src/mandates/complete-mandate-mission/complete-mandate-mission.command';
@@ -147,6 +147,13 @@ export const demoOptionsOf = (args: readonly string[]): DemoOptions => {
   return { notifiedOn: date('notified-on', DEMO_DEFAULTS.notifiedOn), followUpNotifiedOn: date('follow-up-notified-on', DEMO_DEFAULTS.followUpNotifiedOn) };
 };
 
+/**
+ * The server's configuration without projectors: only the API (and `projections rebuild`) runs
+ * them (DESIGN §2). A CLI that wrote beside a running server once ran its own on the same read
+ * store, and the two applied events twice.
+ */
+export const withoutProjectors = (config: AppConfig): AppConfig => ({ ...config, readModels: { ...config.readModels, runProjectors: false } });
+
 /** `npm run cli -- demo`: boots the app without HTTP on the configured store and loads the data set. */
 export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   let options: DemoOptions;
@@ -156,7 +163,7 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const config = appConfigFrom(env);
+  const config = withoutProjectors(appConfigFrom(env));
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
   try {
     const where = config.eventStore.kind === 'sqlite' ? `sqlite (${config.eventStore.sqlitePath})` : config.eventStore.kind;
