@@ -163,16 +163,15 @@ const registerOperator = async (url: string, authorization: string): Promise<str
 const LIVE_TIMEOUT_MS = 60_000;
 
 /**
- * Waits until `/health` shows every projection live: until then the server's projector and sealer
- * threads are still starting (loading their code, catching up), on the cores the grants need.
+ * Waits until `/health/ready` answers 200, every projection live: until then the server's projector
+ * and sealer threads are still starting (loading their code, catching up), on the cores the grants need.
  */
 const projectionsLive = async (url: string): Promise<void> => {
   const deadline = Date.now() + LIVE_TIMEOUT_MS;
   for (;;) {
-    const health = (await (await fetch(`${url}/health`)).json()) as { projections: { name: string; state: string }[] };
-    const waiting = health.projections.filter((p) => p.state !== 'live');
-    if (waiting.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`projections not live after ${LIVE_TIMEOUT_MS / 1000} s: ${waiting.map((p) => `${p.name} ${p.state}`).join(', ')}`);
+    const ready = await fetch(`${url}/health/ready`);
+    if (ready.ok) return;
+    if (Date.now() > deadline) throw new Error(`projections not live after ${LIVE_TIMEOUT_MS / 1000} s: /health/ready answers ${ready.status}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 };

@@ -281,7 +281,7 @@ describe('malformed bodies at every write endpoint', () => {
     return targets;
   };
 
-  const headPosition = async (): Promise<string | null> => ((await (await send('GET', '/health')).json()) as { eventStore: { headPosition: string | null } }).eventStore.headPosition;
+  const headPosition = async (): Promise<string | null> => ((await (await send('GET', '/health/details')).json()) as { eventStore: { headPosition: string | null } }).eventStore.headPosition;
 
   const historyLength = async (mandateId: string): Promise<number> => ((await (await send('GET', `/mandates/${mandateId}/history`)).json()) as unknown[]).length;
 

@@ -23,7 +23,7 @@ const tablesOf = (file: string): string[] => {
 
 interface ProjectionHealth {
   readonly name: string;
-  readonly live: { position: string | null; behindPositions: string } | null;
+  readonly serving: { position: string | null; behindPositions: string } | null;
   readonly building: { position: string | null; behindPositions: string } | null;
 }
 
@@ -55,19 +55,21 @@ describe('projectors catching up in the API', () => {
     api = await startApi({ DATA_DIR: dir, SQLITE_PATH: path, READ_YOUR_WRITES_TIMEOUT_MS: '120000' });
     const admin = api.bearer({ sub: 'admin-1', role: 'admin' });
 
-    const health = await api.http.get('/health').expect(200);
+    // The server answers while the catch-up goes on, and says it is not ready yet.
+    const health = await api.http.get('/health/details').set('Authorization', admin).expect(200);
+    expect(health.body.ready).toBe(false);
     expect(health.body.eventStore.headPosition).toBe(String(head));
     const board = (health.body.projections as ProjectionHealth[]).find((p) => p.name === 'mandates_board');
     // Answered while the board was still behind the log: the catch-up does not hold the event loop.
-    const behind = board?.live ?? board?.building;
+    const behind = board?.serving ?? board?.building;
     expect(behind).toBeDefined();
     expect(BigInt(behind!.behindPositions)).toBeGreaterThan(0n);
 
     // A query given the head waits for the thread, then answers from the whole log.
     const page = await api.http.get(`/mandates?minPosition=${head}&on=2018-01-01&pageSize=1`).set('Authorization', admin).expect(200);
     expect(page.body.total).toBeGreaterThan(0);
-    const caughtUp = await api.http.get('/health').expect(200);
-    expect((caughtUp.body.projections as ProjectionHealth[]).find((p) => p.name === 'mandates_board')?.live).toMatchObject({ behindPositions: '0' });
+    const caughtUp = await api.http.get('/health/details').set('Authorization', admin).expect(200);
+    expect((caughtUp.body.projections as ProjectionHealth[]).find((p) => p.name === 'mandates_board')?.serving).toMatchObject({ behindPositions: '0' });
 
     // The rows are in the read models' own file, beside the log's: its writes never take the log's write lock.
     expect(tablesOf(path).some((t) => t.startsWith('rm_mandates_board_'))).toBe(false);

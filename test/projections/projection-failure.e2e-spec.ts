@@ -43,15 +43,17 @@ describe('a projection stopped by an event it cannot apply', () => {
     // The health check reports it as soon as the projector has recorded it. The projectors run side
     // by side on their thread: the history may still be catching up when the board stops.
     const historyState = (body: { projections: { name: string; state: string }[] }) => body.projections.find((p) => p.name === 'history')?.state;
-    let health = await api.http.get('/health').expect(200);
+    const details = () => api.http.get('/health/details').set('Authorization', admin).expect(200);
+    let health = await details();
     for (let i = 0; i < 500 && (health.body.status !== 'degraded' || historyState(health.body) !== 'live'); i++) {
       await new Promise((resolve) => setTimeout(resolve, 10));
-      health = await api.http.get('/health').expect(200);
+      health = await details();
     }
     const board = health.body.projections.find((p: { name: string }) => p.name === 'mandates_board');
-    expect(health.body.status).toBe('degraded');
+    expect(health.body).toMatchObject({ status: 'degraded', ready: false });
     expect(board).toMatchObject({ state: 'failed' });
-    const failed = board.live ?? board.building;
+    const failed = board.serving ?? board.building;
+    expect(failed.state).toBe('failed');
     expect(failed.lastError).toMatchObject({
       position: bad.position.toString(),
       eventType: 'MandateTransferred',
@@ -59,6 +61,11 @@ describe('a projection stopped by an event it cannot apply', () => {
     });
     // The others apply it (or ignore it) and go on.
     expect(historyState(health.body)).toBe('live');
+    // Anyone may see that something is wrong, but not what: no ids, positions or error texts.
+    expect((await api.http.get('/health').expect(200)).body).toEqual({ status: 'degraded' });
+    expect((await api.http.get('/health/ready').expect(503)).body).toEqual({ status: 'degraded' });
+    await api.http.get('/health/details').set('Authorization', api.bearer({ sub: 'auditor-1', role: 'auditor' })).expect(403);
+    await api.http.get('/health/details').expect(401);
 
     const refused = await api.http.get(`/mandates?minPosition=${bad.position}`).set('Authorization', admin).expect(503);
     expect(refused.body.code).toMatch(/^PROJECTION_(FAILED|NOT_READY)$/);

@@ -138,7 +138,7 @@ const describeReadModels = (adapter: string, setup: () => Promise<AppSetup>) =>
       it('answers what the record said at an instant about what was in effect on a date', async () => {
         const id = (await post('/mandates', grantBody({ operatorId: lva, departement: '62', communes: ['62193'], mission: 'LATRINES', start: '2017-07-01', end: '2017-12-31' }))).id;
         ids.latrines = id;
-        const [granted] = (await get(`/mandates/${id}/history`).expect(200)).body;
+        const [granted] = (await get(`/mandates/${id}/history?minPosition=${lastPosition}`).expect(200)).body;
         // The next decision must be recorded at a later millisecond for the instant to tell them apart.
         while (Date.now() <= Date.parse(granted.recordedAt)) await new Promise((resolve) => setImmediate(resolve));
         // Decided later, effective since before: until it was recorded, the record said active.
@@ -229,9 +229,12 @@ const describeReadModels = (adapter: string, setup: () => Promise<AppSetup>) =>
       });
     });
 
-    it('reports every projection in /health', async () => {
-      const response = await api.http.get('/health').expect(200);
-      expect(response.body.status).toBe('ok');
+    it('reports every projection live to an admin, and only ok to anyone', async () => {
+      await get(`/mandates?minPosition=${lastPosition}`).expect(200);
+      expect((await api.http.get('/health').expect(200)).body).toEqual({ status: 'ok' });
+      expect((await api.http.get('/health/ready').expect(200)).body).toEqual({ status: 'ok' });
+      const response = await get('/health/details').expect(200);
+      expect(response.body).toMatchObject({ status: 'ok', ready: true });
       expect(response.body.projections.map((p: { name: string; state: string }) => [p.name, p.state])).toEqual([
         ['mandates_board', 'live'],
         ['operators', 'live'],

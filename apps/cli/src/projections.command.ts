@@ -128,7 +128,7 @@ const status = async (store: EventStore, readStore: ReadStore): Promise<number> 
       cell(g, (x) => (x.lastError ? `${x.lastError.eventType} at ${x.lastError.position}: ${x.lastError.message}` : '')),
     ];
   });
-  const header = ['projection', 'version', 'state', 'live generation', 'position', 'lag behind head', 'building', 'last error'];
+  const header = ['projection', 'version', 'state', 'serving generation', 'position', 'lag behind head', 'building', 'last error'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(line(header));

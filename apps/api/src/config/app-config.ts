@@ -28,6 +28,8 @@ export interface ReadModelsConfig {
   readonly readYourWritesTimeoutMs: number;
   /** `PROJECTORS` (`on`, the default, or `off` when another process projects). */
   readonly runProjectors: boolean;
+  /** `READY_MAX_LAG_SECONDS` (default 60): `/health/ready` answers 503 while a read model is further behind the log. */
+  readonly readyMaxLagSeconds: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -50,8 +52,10 @@ const readModelsConfigFrom = (env: NodeJS.ProcessEnv, eventStore: EventStoreConf
   }
   const projectors = env.PROJECTORS ?? 'on';
   if (projectors !== 'on' && projectors !== 'off') problems.push(`PROJECTORS must be on or off, got "${env.PROJECTORS}"`);
+  const maxLag = Number(env.READY_MAX_LAG_SECONDS ?? 60);
+  if (!Number.isFinite(maxLag) || maxLag < 0) problems.push(`READY_MAX_LAG_SECONDS must be a number of seconds, got "${env.READY_MAX_LAG_SECONDS}"`);
   const readStore = collect(problems, () => readStoreConfigFrom(env, eventStore));
-  return readStore && { readStore, readYourWritesTimeoutMs: timeout, runProjectors: projectors === 'on' };
+  return readStore && { readStore, readYourWritesTimeoutMs: timeout, runProjectors: projectors === 'on', readyMaxLagSeconds: maxLag };
 };
 
 export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {

@@ -62,6 +62,6 @@ const notReady = (name: string) =>
   new ProblemError(503, 'PROJECTION_NOT_READY', `The ${name} read model is being built; retry shortly`, undefined, { 'Retry-After': '1' });
 
 const failed = (name: string) =>
-  new ProblemError(503, 'PROJECTION_FAILED', `The ${name} read model stopped on an event it cannot apply (see GET /health); it is not being updated`, undefined, {
+  new ProblemError(503, 'PROJECTION_FAILED', `The ${name} read model stopped on an event it cannot apply (see GET /health/details); it is not being updated`, undefined, {
     'Retry-After': '60',
   });

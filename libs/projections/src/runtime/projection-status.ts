@@ -26,10 +26,20 @@ export interface GenerationStatus {
   readonly behindPositions: bigint;
   /** Events not yet applied, counted up to `lagCountLimit` (`undefined` when not counted). */
   readonly lagEvents: number | undefined;
+  /** How long ago the oldest event not yet applied was recorded, in seconds (0 when caught up). */
+  readonly lagSeconds: number;
   readonly eventsProcessed: number;
   readonly updatedAt: string;
   readonly lastError: ProjectionFailure | undefined;
 }
+
+/**
+ * Whether the read models can serve queries: every projection has a generation serving them that
+ * has not failed and is no further behind the log than `maxLagSeconds`. A rebuild that failed beside
+ * it does not count: queries never read it.
+ */
+export const projectionsReady = (statuses: readonly ProjectionStatus[], maxLagSeconds: number): boolean =>
+  statuses.every(({ live }) => live !== undefined && live.state !== 'failed' && live.lagSeconds <= maxLagSeconds);
 
 export interface StatusOptions {
   /** Count unapplied events up to this many (one `readAll`); omit to skip counting. */
@@ -44,6 +54,7 @@ export const projectionStatuses = async (
   options: StatusOptions = {},
 ): Promise<ProjectionStatus[]> => {
   const head = await store.headPosition();
+  const now = Date.now();
   const all = await readStore.allGenerations();
   const describe = async (generation: Generation | undefined): Promise<GenerationStatus | undefined> => {
     if (!generation) return undefined;
@@ -52,6 +63,8 @@ export const projectionStatuses = async (
     if (options.lagCountLimit !== undefined) {
       lagEvents = behind <= 0n ? 0 : (await store.readAll({ after: generation.checkpoint, maxCount: options.lagCountLimit })).length;
     }
+    const [oldest] = behind <= 0n ? [] : await store.readAll({ after: generation.checkpoint, maxCount: 1 });
+    const lagSeconds = oldest === undefined ? 0 : Math.max(0, (now - Date.parse(oldest.recordedAt)) / 1000);
     return {
       generation: generation.generation,
       version: generation.version,
@@ -59,6 +72,7 @@ export const projectionStatuses = async (
       position: generation.checkpoint,
       behindPositions: behind < 0n ? 0n : behind,
       lagEvents,
+      lagSeconds,
       eventsProcessed: generation.eventsProcessed,
       updatedAt: generation.updatedAt,
       lastError: generation.lastError,
