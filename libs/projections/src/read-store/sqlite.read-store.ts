@@ -47,9 +47,11 @@ export interface SqliteReadStoreOptions {
   /** How long a writer waits for another process's write lock. Default 5 s. */
   readonly busyTimeoutMs?: number;
   /**
-   * How long a projector's lease on a generation lasts without renewal (it renews at every commit,
-   * and a third of the way through when idle). Another process takes it over once it has expired.
-   * Default 5 s: a holder that died is replaced within that and the next look of a runtime (2 s).
+   * How long a projector's lease on a generation lasts without renewal (renewed by every commit, and
+   * four times a lease when idle). Another process takes it over once it has expired. Default 3 s: a
+   * holder that died is replaced within that and the next look of a runtime (2 s). A holder whose
+   * thread was busy for longer may lose it, and then stops at its next commit: that costs a batch,
+   * never an effect applied twice.
    */
   readonly leaseMs?: number;
 }
@@ -140,7 +142,7 @@ export class SqliteReadStore implements ReadStore {
     db.pragma('cache_size = -65536');
     db.pragma(`mmap_size = ${MMAP_SIZE}`);
     migrate(db);
-    return new SqliteReadStore(db, options.leaseMs ?? 5000);
+    return new SqliteReadStore(db, options.leaseMs ?? 3000);
   }
 
   /** A statement prepared once per SQL text (the set of texts is small: one per table and operation). */
@@ -466,6 +468,8 @@ export class SqliteReadStore implements ReadStore {
             'UPDATE projection_generations SET error_message = ?, error_position = ?, error_event_type = ?, error_at = ? WHERE name = ? AND generation = ?',
           ).run(...failureValues(batch.failure), name, generation);
         }
+        // Renewed again at the end: a long commit must not hand its holder a lease about to expire.
+        this.renewLease(lease);
         return { committed: true };
       })
       .immediate();
@@ -538,7 +542,7 @@ class SqliteProjectionWriter implements ProjectionWriter {
       } catch {
         // See above.
       }
-    }, Math.max(10, Math.floor(leaseMs / 3)));
+    }, Math.max(10, Math.floor(leaseMs / 4)));
     this.heartbeat.unref();
   }
 
