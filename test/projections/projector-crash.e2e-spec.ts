@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
-import { defaultReadStorePath, mandatesBoardProjection, type Projection, type ReadStore } from '@mandate-ledger/projections';
+import { defaultReadStorePath, mandatesBoardProjection, type Projection } from '@mandate-ledger/projections';
 import { SqliteReadStore } from '../../libs/projections/src/read-store/sqlite.read-store';
 import { Random } from '../../libs/projections/src/testing/random-mandates';
-import { dumpLiveRows } from '../../libs/projections/src/testing/read-store.contract';
 import { spawnTs } from '../support/child-process';
+import { expectSameRows } from '../support/read-models';
 import { fillMandateLog } from './support/mandate-log';
 
 // A rebuild of the board over 100,000 events by the `projections rebuild --resume true` command in
@@ -45,19 +45,6 @@ const runChild = (dir: string, path: string, env: NodeJS.ProcessEnv, delayMs?: n
       resolve({ killed: signal === 'SIGKILL', code, output });
     });
   });
-
-/** Both read models' tables, compared row by row: the first differing row is named. */
-const expectSameRows = async (actual: ReadStore, expected: ReadStore): Promise<void> => {
-  const [a, b] = [await dumpLiveRows(actual, board), await dumpLiveRows(expected, board)];
-  expect(Object.keys(a)).toEqual(Object.keys(b));
-  for (const table of Object.keys(b)) {
-    expect({ table, rows: a[table].length }).toEqual({ table, rows: b[table].length });
-    for (let i = 0; i < b[table].length; i++) {
-      const [x, y] = [JSON.stringify(a[table][i]), JSON.stringify(b[table][i])];
-      if (x !== y) expect({ table, row: i, value: x }).toEqual({ table, row: i, value: y });
-    }
-  }
-};
 
 describe('a projector killed with SIGKILL during a rebuild', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ml-projector-crash-'));
@@ -98,7 +85,7 @@ describe('a projector killed with SIGKILL during a rebuild', () => {
         const generation = (await live.activeGeneration(board.name))!;
         // Every restart resumed the same build: the events it counts are the log's, none twice.
         expect(generation).toMatchObject({ state: 'live', checkpoint: await store.headPosition(), eventsProcessed: log.events });
-        await expectSameRows(live, reference);
+        await expectSameRows(live, reference, board);
       } finally {
         await live.close();
         await reference.close();

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import { appConfigFrom } from './config/app-config';
 import { createApp } from './configure-app';
 
@@ -9,7 +10,9 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.sqlitePath : config.eventStore.kind;
-  Logger.log(`mandate-ledger listening on http://localhost:${config.port} (event store: ${where}); API docs at /docs`, 'Bootstrap');
+  // The port bound, not the one asked for: `PORT=0` takes any free port (the replica tests do).
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  Logger.log(`mandate-ledger listening on http://localhost:${port} (event store: ${where}); API docs at /docs`, 'Bootstrap');
   if (config.auth.generated) {
     Logger.log(`Generated a JWT secret in ${config.eventStore.dataDir}. Mint a token: npm run cli -- token --role officer --departements 62`, 'Bootstrap');
   }
