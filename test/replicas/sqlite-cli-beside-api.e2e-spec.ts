@@ -12,13 +12,23 @@ import { runCli } from './support/cli';
 import { expectEveryAckOnce, WriteLoad } from './support/write-load';
 
 // `npm start` and, in another terminal, the CLI writing into the same data folder (`demo`, which
-// boots the whole application, and `evidence --case`, which records a report's issuance), round
-// after round at random moments while the API takes writes: every projection stays live, and the
-// read models end as a clean rebuild of the log. The CLI once started projectors of its own beside
+// boots the whole application, and `evidence --case`, which records a report's issuance) or
+// rebuilding the read models, round after round at random moments while the API takes writes:
+// every projection stays live, and the read models end as a clean rebuild of the log. The CLI once started projectors of its own beside
 // the API's, and the two applied events twice ('Event at position 18 applied twice').
 
 const ROUNDS = 20;
 const SEED = Number(process.env.REPLICA_TEST_SEED ?? Date.now() % 1_000_000);
+
+/**
+ * Every fifth round a rebuild of every read model, whose projectors run beside the API's; else
+ * `demo` (odd rounds) or `evidence --case` (even rounds).
+ */
+const commandOf = (round: number, out: string): string[] => {
+  if (round % 5 === 0) return ['projections', 'rebuild'];
+  return round % 2 === 1 ? ['demo'] : ['evidence', '--case', CALAIS_2017_IDS.complianceCases.order2017, '--out', out];
+};
+const EVIDENCE_ROUNDS = Array.from({ length: ROUNDS }, (_, i) => i + 1).filter((round) => commandOf(round, '')[0] === 'evidence').length;
 
 interface Details {
   readonly status: string;
@@ -46,13 +56,14 @@ describe('the CLI writing beside a running API on one SQLite file', () => {
     const load = new WriteLoad(admin);
     await load.registerOperator(api.url);
     const writing = new AbortController();
-    const writes = load.run(() => [api!.url], writing.signal, 1);
+    // A grant and its suspension every 20 ms or so: writes all through each CLI run, on cores it needs too.
+    const writes = load.run(() => [api!.url], writing.signal, 1, 20);
     const out = join(dir, 'report.json');
     const failedRounds: string[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       // The CLI starts at a random moment of the API's writes.
       await new Promise((resolve) => setTimeout(resolve, random.int(0, 300)));
-      const command = round % 2 === 1 ? ['demo'] : ['evidence', '--case', CALAIS_2017_IDS.complianceCases.order2017, '--out', out];
+      const command = commandOf(round, out);
       const run = await runCli(command, env);
       expect({ round, command: command[0], code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ round, command: command[0], code: 0, output: '' });
       const health = await details();
@@ -72,7 +83,7 @@ describe('the CLI writing beside a running API on one SQLite file', () => {
       await readModelsAtHead(events, live);
       const log = await wholeLog(events);
       const byTheCli = (sub: string) => ['demo-loader', 'cli'].includes(sub);
-      expect(log.filter((e) => e.metadata.actor.sub === 'cli')).toHaveLength(ROUNDS / 2);
+      expect(log.filter((e) => e.metadata.actor.sub === 'cli')).toHaveLength(EVIDENCE_ROUNDS);
       expectEveryAckOnce(log, load.acks, 0, (event) => byTheCli(event.metadata.actor.sub));
       await expectReadModelsOfACleanRebuild(events, live, fresh);
     } finally {

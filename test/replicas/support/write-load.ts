@@ -65,13 +65,14 @@ export class WriteLoad {
     if (suspended) this.record(`mandate-${granted.id}`, suspended, url);
   }
 
-  /** `loops` writers, each choosing its target among `targets()` in turn, until `signal` aborts. */
-  async run(targets: () => readonly string[], signal: AbortSignal, loops = 2): Promise<void> {
+  /** `loops` writers, each choosing its target among `targets()` in turn and pausing `pauseMs` between writes, until `signal` aborts. */
+  async run(targets: () => readonly string[], signal: AbortSignal, loops = 2, pauseMs = 0): Promise<void> {
     await Promise.all(
       Array.from({ length: loops }, async (_, loop) => {
         for (let i = loop; !signal.aborted; i++) {
           const choices = targets();
           await this.writeOnce(choices[i % choices.length]);
+          if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
         }
       }),
     );
