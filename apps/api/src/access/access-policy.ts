@@ -1,12 +1,32 @@
 import type { GrantedMandate, OpenedComplianceCase, OperatorState } from '@mandate-ledger/domain';
+import type { Role } from '../auth/jwt';
 import type { Principal } from '../auth/principal';
 import { ProblemError } from '../http/problem';
 
 /** The access rules of DESIGN §6, in one place. Every refusal is a 403 with a code. */
 
+/**
+ * The roles that may ever make each kind of write. Each write endpoint declares its kind, and the
+ * guard refuses any other role before the body is looked at (DESIGN §4); the checks below repeat it
+ * for callers without HTTP.
+ */
+export const WRITERS = {
+  /** Mandates' grants and decisions, operators, compliance cases. */
+  records: ['officer', 'admin'],
+  /** A mandate's activity reports and completion: also its operator. */
+  reports: ['officer', 'operator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
 const outside = (what: string) => new ProblemError(403, 'OUTSIDE_DEPARTEMENTS', `${what} lies outside the départements of this token`);
 const notOwn = () => new ProblemError(403, 'NOT_OWN_MANDATE', 'An operator acts only on its own mandates');
 const readOnly = () => new ProblemError(403, 'ROLE_NOT_ALLOWED', 'Auditors read everything and write nothing');
+
+const mayWrite = (principal: Principal, kind: keyof typeof WRITERS): boolean => (WRITERS[kind] as readonly Role[]).includes(principal.role);
+
+const assertRoleRecords = (principal: Principal, what: string): void => {
+  if (mayWrite(principal, 'records')) return;
+  throw principal.role === 'auditor' ? readOnly() : new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not ${what}`);
+};
 
 const inScope = (principal: Principal, departements: Iterable<string>): boolean => {
   const mine = new Set(principal.departements ?? []);
@@ -20,17 +40,15 @@ export const departementsOf = (mandate: GrantedMandate): Set<string> =>
 
 /** Officers record within their départements; admins anywhere; nobody else. */
 export const assertMayRecordIn = (principal: Principal, departements: readonly string[], what: string): void => {
+  assertRoleRecords(principal, `record ${what}`);
   if (principal.role === 'admin') return;
-  if (principal.role === 'auditor') throw readOnly();
-  if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not record ${what}`);
   if (!departements.every((d) => inScope(principal, [d]))) throw outside(what);
 };
 
 /** Lifecycle decisions on a mandate: its officers and admins. */
 export const assertMayDecideOn = (principal: Principal, mandate: GrantedMandate): void => {
+  assertRoleRecords(principal, 'decide on a mandate');
   if (principal.role === 'admin') return;
-  if (principal.role === 'auditor') throw readOnly();
-  if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not decide on a mandate`);
   if (!inScope(principal, departementsOf(mandate))) throw outside('This mandate');
 };
 
@@ -63,9 +81,8 @@ export const assertMayReadOperator = (principal: Principal, operatorId: string, 
 
 /** Updating or deregistering an operator: officers of one of its départements, admins. */
 export const assertMayManageOperator = (principal: Principal, operator: Exclude<OperatorState, { status: 'unregistered' }>): void => {
+  assertRoleRecords(principal, 'manage operators');
   if (principal.role === 'admin') return;
-  if (principal.role === 'auditor') throw readOnly();
-  if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not manage operators`);
   if (!inScope(principal, operator.details.departements)) throw outside('This operator');
 };
 
@@ -77,7 +94,7 @@ const noCaseAccess = (role: string) => new ProblemError(403, 'ROLE_NOT_ALLOWED',
 
 /** Before anything is read: officers and admins record compliance cases; auditors only read; operators neither. */
 export const assertMayRecordCases = (principal: Principal): void => {
-  if (principal.role === 'admin' || principal.role === 'officer') return;
+  if (mayWrite(principal, 'records')) return;
   throw principal.role === 'auditor' ? readOnly() : noCaseAccess(principal.role);
 };
 
