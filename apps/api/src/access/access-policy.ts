@@ -52,6 +52,19 @@ export const assertMayDecideOn = (principal: Principal, mandate: GrantedMandate)
   if (!inScope(principal, departementsOf(mandate))) throw outside('This mandate');
 };
 
+/**
+ * An amendment of the territory decides which officers record and read the mandate from then on:
+ * the officer must hold the authority's département and the territory's, before and after.
+ */
+export const assertMayAmendTerritory = (principal: Principal, mandate: GrantedMandate, to: string): void => {
+  assertMayDecideOn(principal, mandate);
+  if (principal.role === 'admin') return;
+  const before = mandate.terms[mandate.terms.length - 1].territory.departement;
+  if (![mandate.authority.departement, before, to].every((d) => inScope(principal, [d]))) {
+    throw outside("The mandate's authority, or its territory before or after the amendment,");
+  }
+};
+
 /** Activity reports and completion: the mandated operator itself, its officers, admins. */
 export const assertMayReportOn = (principal: Principal, mandate: GrantedMandate): void => {
   if (principal.role === 'operator') {
@@ -84,6 +97,17 @@ export const assertMayManageOperator = (principal: Principal, operator: Exclude<
   assertRoleRecords(principal, 'manage operators');
   if (principal.role === 'admin') return;
   if (!inScope(principal, operator.details.departements)) throw outside('This operator');
+};
+
+/** An update that changes an operator's départements (who may manage it) needs every one of them, before and after. */
+export const assertMayChangeOperatorDepartements = (
+  principal: Principal,
+  operator: Exclude<OperatorState, { status: 'unregistered' }>,
+  to: readonly string[],
+): void => {
+  const before = operator.details.departements;
+  if (before.length === to.length && before.every((d) => to.includes(d))) return;
+  assertMayRecordIn(principal, [...before, ...to], "This operator's départements, before or after the update,");
 };
 
 /** The départements a compliance case concerns: the territories of its obligations (none before the first). */
