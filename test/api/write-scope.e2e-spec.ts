@@ -131,5 +131,27 @@ describe('scope on every write', () => {
       expect(refused.body.code).toBe('OUTSIDE_DEPARTEMENTS');
       expect(await countOf(complianceCaseStreamName(id))).toBe(2);
     });
+
+    it('refuses any write that would leave a case unreadable to the officer who opened it, even by an admin', async () => {
+      const id = await open(officerOf('59'));
+
+      // The case concerns no département yet: its first obligation decides who reads it.
+      const byOfficer = await addObligation(id, 'maraude-calais', PAS_DE_CALAIS, officerOf('62')).expect(403);
+      const byAdmin = await addObligation(id, 'maraude-calais', PAS_DE_CALAIS, admin()).expect(403);
+
+      expect([byOfficer.body.code, byAdmin.body.code]).toEqual(['OUTSIDE_DEPARTEMENTS', 'OUTSIDE_DEPARTEMENTS']);
+      expect(await countOf(complianceCaseStreamName(id))).toBe(1);
+      await api.http.get(`/compliance-cases/${id}`).set('Authorization', officerOf('59')).expect(200);
+    });
+
+    it('lets the first obligation lie in a département of the officer who opened the case, and later ones anywhere the writer holds', async () => {
+      const id = await open(officerOf('59'));
+
+      await addObligation(id, 'maraude-nord', NORD, officerOf('59', '62')).expect(201);
+      await addObligation(id, 'maraude-calais', PAS_DE_CALAIS, admin()).expect(201);
+
+      const read = await api.http.get(`/compliance-cases/${id}`).set('Authorization', officerOf('59')).expect(200);
+      expect(read.body.departements).toEqual(['59', '62']);
+    });
   });
 });

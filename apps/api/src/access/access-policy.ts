@@ -28,7 +28,7 @@ const assertRoleRecords = (principal: Principal, what: string): void => {
   throw principal.role === 'auditor' ? readOnly() : new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not ${what}`);
 };
 
-const inScope = (principal: Principal, departements: Iterable<string>): boolean => {
+const inScope = (principal: Pick<Principal, 'departements'>, departements: Iterable<string>): boolean => {
   const mine = new Set(principal.departements ?? []);
   for (const departement of departements) if (mine.has(departement)) return true;
   return false;
@@ -137,13 +137,37 @@ export const assertMayReadCases = (principal: Principal): void => {
   if (principal.role === 'operator') throw noCaseAccess(principal.role);
 };
 
+/** Whoever reads or opened a case: a principal, or the actor its opening event recorded. */
+export interface CaseReader {
+  readonly role: string;
+  readonly departements?: readonly string[];
+}
+
 /**
  * Admins and auditors read every case; officers a case concerning one of their départements, as for
  * mandates, or one without obligations yet (which concerns nobody's in particular).
  */
+const readsCaseConcerning = (reader: CaseReader, concerned: readonly string[]): boolean =>
+  reader.role === 'admin' || reader.role === 'auditor' || concerned.length === 0 || inScope(reader, concerned);
+
 export const assertMayReadCase = (principal: Principal, complianceCase: OpenedComplianceCase): void => {
   assertMayReadCases(principal);
-  if (principal.role === 'admin' || principal.role === 'auditor') return;
-  const concerned = departementsOfCase(complianceCase);
-  if (concerned.length > 0 && !inScope(principal, concerned)) throw outside('This compliance case');
+  if (!readsCaseConcerning(principal, departementsOfCase(complianceCase))) throw outside('This compliance case');
+};
+
+/**
+ * No write leaves a case unreadable to the officer who opened it, as the token it opened the case
+ * with. Only an obligation changes whom a case concerns, and never takes a département away, so the
+ * rule is checked when one is added (it bites on the first). Without recorded départements (opened
+ * by an admin, or before openers' départements were recorded) there is no such officer to keep.
+ */
+export const assertCaseStaysReadableToOpener = (opener: CaseReader | undefined, complianceCase: OpenedComplianceCase, adding: string): void => {
+  if (opener?.role !== 'officer' || opener.departements === undefined) return;
+  if (readsCaseConcerning(opener, [...departementsOfCase(complianceCase), adding])) return;
+  const theirs = opener.departements.join(', ') || 'none';
+  throw new ProblemError(
+    403,
+    'OUTSIDE_DEPARTEMENTS',
+    `The officer who opened this compliance case (départements ${theirs}) would no longer read it: an obligation must lie in one of those first`,
+  );
 };

@@ -86,9 +86,13 @@ export const answerWrite = async (context: WriteContext, write: Promise<WriteRes
   return answer;
 };
 
-/** The event metadata of DESIGN §6: actor, correlation id and the HTTP request id. */
-export const eventMetadataOf = (context: WriteContext): EventMetadata => ({
-  actor: { sub: context.principal.sub, role: context.principal.role },
-  correlationId: context.correlationId,
-  requestId: context.requestId,
+/**
+ * The event metadata of DESIGN §6: actor, correlation id and the HTTP request id; and the départements
+ * the actor's token held, which later access rules look back at (the opener of a compliance case).
+ */
+export const eventMetadataOf = ({ principal, correlationId, requestId }: WriteContext): EventMetadata => ({
+  actor: { sub: principal.sub, role: principal.role },
+  ...(principal.departements && { actorDepartements: [...principal.departements] }),
+  correlationId,
+  requestId,
 });
