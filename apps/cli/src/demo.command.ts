@@ -12,6 +12,7 @@ import { OpenComplianceCaseCommand } from '../../api/src/compliance-cases/open-c
 import { RecordComplianceAppealCommand } from '../../api/src/compliance-cases/record-compliance-appeal/record-compliance-appeal.command';
 import { RecordComplianceNotificationCommand } from '../../api/src/compliance-cases/record-compliance-notification/record-compliance-notification.command';
 import { type AppConfig, appConfigFrom } from '../../api/src/config/app-config';
+import { idempotencyFingerprintOf } from '../../api/src/http/idempotency-fingerprint';
 import type { WriteContext } from '../../api/src/http/write-context';
 import type { WriteResult } from '../../api/src/http/write-result';
 import { CompleteMandateMissionCommand } from '../../api/src/mandates/complete-mandate-mission/complete-mandate-mission.command';
@@ -94,7 +95,11 @@ export const loadDemo = async (
       correlationId,
       // No HTTP request here: each command gets its own id, as each request would.
       requestId: randomUUID(),
-      idempotencyKey: `${DEMO_LOADER.sub}:${CALAIS_2017}:${step.name}`,
+      // The step stands for a request's body: a data set changed under an unchanged step name is refused, not skipped.
+      idempotency: {
+        key: `${DEMO_LOADER.sub}:${CALAIS_2017}:${step.name}`,
+        fingerprint: idempotencyFingerprintOf({ method: 'CLI', path: `demo ${CALAIS_2017}`, principal: DEMO_LOADER, body: step }),
+      },
     };
     let result: WriteResult;
     try {

@@ -33,6 +33,19 @@ export class DuplicateEventIdError extends Error {
   }
 }
 
+/**
+ * An idempotency key came back with another request than the one it was first used for (another
+ * route, principal or body), or on another stream: nothing was appended.
+ */
+export class IdempotencyKeyReusedError extends Error {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+
+  constructor(readonly stream: string) {
+    super('This idempotency key was first used for another request; a new request needs a new key');
+    this.name = 'IdempotencyKeyReusedError';
+  }
+}
+
 /** The append was refused before reaching the database (bad stream name, id, or batch). */
 export class InvalidAppendError extends Error {
   readonly code = 'INVALID_APPEND';

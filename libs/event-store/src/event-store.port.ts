@@ -53,6 +53,11 @@ export type ActualRevision = 'no_stream' | bigint;
 export interface AppendResult {
   readonly revision: bigint;
   readonly position: bigint;
+  /**
+   * Set when every event of the append was already stored (a retry, or the loser of a race between
+   * two appends of the same ids): nothing was written and the result is the original append's.
+   */
+  readonly alreadyStored?: true;
 }
 
 export type ReadDirection = 'forwards' | 'backwards';
@@ -87,7 +92,7 @@ export interface EventStore {
   /**
    * Appends events atomically after checking `expected`. Throws {@link WrongExpectedRevisionError}
    * on a mismatch. If the events' ids are already stored (a retried command), appends nothing and
-   * returns the original result.
+   * returns the original result, marked `alreadyStored`.
    */
   appendToStream(stream: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
 

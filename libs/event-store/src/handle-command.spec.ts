@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedRevisionError } from './event-store.errors';
+import { IdempotencyKeyReusedError, WrongExpectedRevisionError } from './event-store.errors';
 import type { EventStore } from './event-store.port';
-import { handleCommand, type CommandDecider } from './handle-command';
+import { handleCommand, type CommandDecider, type IdempotencyKey } from './handle-command';
 import { InMemoryEventStore } from './in-memory/in-memory.event-store';
+import { uuidv7 } from './serialization/uuid-v7';
 
 type Counted = { type: 'Counted'; schemaVersion: 1; data: { by: number } };
 type Count = { by: number; max: number };
@@ -15,6 +16,8 @@ const counter: CommandDecider<Count, number, Counted> = {
   },
 };
 const metadata = { actor: { sub: 'officer-1', role: 'officer' }, correlationId: randomUUID() };
+/** A key of officer-1's, sent each time with the same request. */
+const key = (name: string): IdempotencyKey => ({ key: `officer-1:${name}`, fingerprint: `fingerprint of ${name}` });
 
 /** A store on which another writer slips in `times` appends just before ours. */
 const racing = (store: EventStore, stream: string, times: number): EventStore => {
@@ -73,11 +76,64 @@ describe('handleCommand', () => {
   it('returns the first result for a repeated idempotency key and appends nothing', async () => {
     const store = new InMemoryEventStore();
     const s = stream();
-    const first = await handleCommand(store, counter, s, { by: 4, max: 5 }, { metadata, idempotencyKey: 'officer-1:abc' });
+    const first = await handleCommand(store, counter, s, { by: 4, max: 5 }, { metadata, idempotency: key('abc') });
     // The repeat would be refused by the decider (4 + 4 > 5) if it were decided again.
-    const again = await handleCommand(store, counter, s, { by: 4, max: 5 }, { metadata, idempotencyKey: 'officer-1:abc' });
+    const again = await handleCommand(store, counter, s, { by: 4, max: 5 }, { metadata, idempotency: key('abc') });
     expect(again).toEqual({ ...first, appended: false });
     expect(await store.readStream(s)).toHaveLength(1);
+  });
+
+  it('stores the key and its fingerprint with the events', async () => {
+    const store = new InMemoryEventStore();
+    const s = stream();
+    await handleCommand(store, counter, s, { by: 1, max: 5 }, { metadata, idempotency: key('abc') });
+    expect((await store.readStream(s))[0].metadata).toEqual({ ...metadata, idempotencyKey: 'officer-1:abc', idempotencyFingerprint: 'fingerprint of abc' });
+  });
+
+  it('refuses a key that comes back with another request, and appends nothing', async () => {
+    const store = new InMemoryEventStore();
+    const s = stream();
+    await handleCommand(store, counter, s, { by: 1, max: 5 }, { metadata, idempotency: key('abc') });
+
+    const reused = handleCommand(store, counter, s, { by: 2, max: 5 }, { metadata, idempotency: { key: 'officer-1:abc', fingerprint: 'another request' } });
+
+    await expect(reused).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream(s)).toHaveLength(1);
+  });
+
+  it('refuses a key that comes back on another stream, and appends nothing there', async () => {
+    const store = new InMemoryEventStore();
+    const [s, other] = [stream(), stream()];
+    await handleCommand(store, counter, s, { by: 1, max: 5 }, { metadata, idempotency: key('abc') });
+
+    await expect(handleCommand(store, counter, other, { by: 1, max: 5 }, { metadata, idempotency: key('abc') })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      stream: other,
+    });
+    expect(await store.readStream(other)).toEqual([]);
+  });
+
+  it('authorizes a repeated key against the folded state before replaying it', async () => {
+    const store = new InMemoryEventStore();
+    const s = stream();
+    await handleCommand(store, counter, s, { by: 3, max: 10 }, { metadata, idempotency: key('abc') });
+    const authorize = jest.fn((total: number) => {
+      if (total >= 3) throw new Error('NOT_YOURS');
+    });
+
+    await expect(handleCommand(store, counter, s, { by: 3, max: 10 }, { metadata, idempotency: key('abc'), authorize })).rejects.toThrow('NOT_YOURS');
+    expect(authorize).toHaveBeenCalledWith(3);
+  });
+
+  it('replays a key stored without a fingerprint (recorded before fingerprints were kept) by the key alone', async () => {
+    const store = new InMemoryEventStore();
+    const s = stream();
+    const old = { id: uuidv7(), type: 'Counted', schemaVersion: 1, data: { by: 1 }, metadata: { ...metadata, idempotencyKey: 'officer-1:old' } };
+    const recorded = await store.appendToStream(s, [old], 'no_stream');
+
+    const again = await handleCommand(store, counter, s, { by: 2, max: 5 }, { metadata, idempotency: key('old') });
+
+    expect(again).toEqual({ revision: recorded.revision, position: recorded.position, appended: false });
   });
 
   it('asks the caller to authorize against the folded state before deciding', async () => {
@@ -92,15 +148,43 @@ describe('handleCommand', () => {
     expect(await store.readStream(s)).toHaveLength(1);
   });
 
-  it('lets two concurrent requests with one idempotency key append once', async () => {
-    const store = new InMemoryEventStore();
+  it('lets concurrent requests with one idempotency key append once, and answers the others as replays', async () => {
+    const base = new InMemoryEventStore();
     const s = stream();
-    const options = { metadata, idempotencyKey: 'officer-1:same' };
-    const [a, b] = await Promise.all([
-      handleCommand(store, counter, s, { by: 1, max: 5 }, options),
-      handleCommand(store, counter, s, { by: 1, max: 5 }, options),
-    ]);
-    expect(a.position).toBe(b.position);
-    expect(await store.readStream(s)).toHaveLength(1);
+    // Every request reads the stream before any of them appends.
+    let reading = 0;
+    let allRead: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (allRead = resolve));
+    const store = Object.assign(Object.create(base) as EventStore, {
+      readStream: async (...args: Parameters<EventStore['readStream']>) => {
+        const events = await base.readStream(...args);
+        if (++reading === 3) allRead();
+        if (reading <= 3) await read;
+        return events;
+      },
+    });
+
+    const results = await Promise.all([1, 2, 3].map(() => handleCommand(store, counter, s, { by: 1, max: 5 }, { metadata, idempotency: key('same') })));
+
+    expect(results.filter((r) => r.appended)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.position)).size).toBe(1);
+    expect(await base.readStream(s)).toHaveLength(1);
+  });
+
+  it('refuses the loser of a race with one key when its request was another one', async () => {
+    const base = new InMemoryEventStore();
+    const s = stream();
+    // The other request appends with the same key just before ours.
+    const store = Object.assign(Object.create(base) as EventStore, {
+      appendToStream: async (...args: Parameters<EventStore['appendToStream']>) => {
+        await handleCommand(base, counter, s, { by: 2, max: 5 }, { metadata, idempotency: { key: 'officer-1:same', fingerprint: 'the other request' } });
+        return base.appendToStream(...args);
+      },
+    });
+
+    await expect(handleCommand(store, counter, s, { by: 1, max: 5 }, { metadata, idempotency: key('same') })).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
+    expect((await base.readStream(s)).map((e) => e.data.by)).toEqual([2]);
   });
 });

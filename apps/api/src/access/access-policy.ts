@@ -1,14 +1,34 @@
 import type { GrantedMandate, OpenedComplianceCase, OperatorState } from '@mandate-ledger/domain';
+import type { Role } from '../auth/jwt';
 import type { Principal } from '../auth/principal';
 import { ProblemError } from '../http/problem';
 
 /** The access rules of DESIGN §6, in one place. Every refusal is a 403 with a code. */
 
+/**
+ * The roles that may ever make each kind of write. Each write endpoint declares its kind, and the
+ * guard refuses any other role before the body is looked at (DESIGN §4); the checks below repeat it
+ * for callers without HTTP.
+ */
+export const WRITERS = {
+  /** Mandates' grants and decisions, operators, compliance cases. */
+  records: ['officer', 'admin'],
+  /** A mandate's activity reports and completion: also its operator. */
+  reports: ['officer', 'operator', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
 const outside = (what: string) => new ProblemError(403, 'OUTSIDE_DEPARTEMENTS', `${what} lies outside the départements of this token`);
 const notOwn = () => new ProblemError(403, 'NOT_OWN_MANDATE', 'An operator acts only on its own mandates');
 const readOnly = () => new ProblemError(403, 'ROLE_NOT_ALLOWED', 'Auditors read everything and write nothing');
 
-const inScope = (principal: Principal, departements: Iterable<string>): boolean => {
+const mayWrite = (principal: Principal, kind: keyof typeof WRITERS): boolean => (WRITERS[kind] as readonly Role[]).includes(principal.role);
+
+const assertRoleRecords = (principal: Principal, what: string): void => {
+  if (mayWrite(principal, 'records')) return;
+  throw principal.role === 'auditor' ? readOnly() : new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not ${what}`);
+};
+
+const inScope = (principal: Pick<Principal, 'departements'>, departements: Iterable<string>): boolean => {
   const mine = new Set(principal.departements ?? []);
   for (const departement of departements) if (mine.has(departement)) return true;
   return false;
@@ -20,18 +40,29 @@ export const departementsOf = (mandate: GrantedMandate): Set<string> =>
 
 /** Officers record within their départements; admins anywhere; nobody else. */
 export const assertMayRecordIn = (principal: Principal, departements: readonly string[], what: string): void => {
+  assertRoleRecords(principal, `record ${what}`);
   if (principal.role === 'admin') return;
-  if (principal.role === 'auditor') throw readOnly();
-  if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not record ${what}`);
   if (!departements.every((d) => inScope(principal, [d]))) throw outside(what);
 };
 
 /** Lifecycle decisions on a mandate: its officers and admins. */
 export const assertMayDecideOn = (principal: Principal, mandate: GrantedMandate): void => {
+  assertRoleRecords(principal, 'decide on a mandate');
   if (principal.role === 'admin') return;
-  if (principal.role === 'auditor') throw readOnly();
-  if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not decide on a mandate`);
   if (!inScope(principal, departementsOf(mandate))) throw outside('This mandate');
+};
+
+/**
+ * An amendment of the territory decides which officers record and read the mandate from then on:
+ * the officer must hold the authority's département and the territory's, before and after.
+ */
+export const assertMayAmendTerritory = (principal: Principal, mandate: GrantedMandate, to: string): void => {
+  assertMayDecideOn(principal, mandate);
+  if (principal.role === 'admin') return;
+  const before = mandate.terms[mandate.terms.length - 1].territory.departement;
+  if (![mandate.authority.departement, before, to].every((d) => inScope(principal, [d]))) {
+    throw outside("The mandate's authority, or its territory before or after the amendment,");
+  }
 };
 
 /** Activity reports and completion: the mandated operator itself, its officers, admins. */
@@ -63,10 +94,20 @@ export const assertMayReadOperator = (principal: Principal, operatorId: string, 
 
 /** Updating or deregistering an operator: officers of one of its départements, admins. */
 export const assertMayManageOperator = (principal: Principal, operator: Exclude<OperatorState, { status: 'unregistered' }>): void => {
+  assertRoleRecords(principal, 'manage operators');
   if (principal.role === 'admin') return;
-  if (principal.role === 'auditor') throw readOnly();
-  if (principal.role !== 'officer') throw new ProblemError(403, 'ROLE_NOT_ALLOWED', `Role ${principal.role} may not manage operators`);
   if (!inScope(principal, operator.details.departements)) throw outside('This operator');
+};
+
+/** An update that changes an operator's départements (who may manage it) needs every one of them, before and after. */
+export const assertMayChangeOperatorDepartements = (
+  principal: Principal,
+  operator: Exclude<OperatorState, { status: 'unregistered' }>,
+  to: readonly string[],
+): void => {
+  const before = operator.details.departements;
+  if (before.length === to.length && before.every((d) => to.includes(d))) return;
+  assertMayRecordIn(principal, [...before, ...to], "This operator's départements, before or after the update,");
 };
 
 /** The départements a compliance case concerns: the territories of its obligations (none before the first). */
@@ -77,7 +118,7 @@ const noCaseAccess = (role: string) => new ProblemError(403, 'ROLE_NOT_ALLOWED',
 
 /** Before anything is read: officers and admins record compliance cases; auditors only read; operators neither. */
 export const assertMayRecordCases = (principal: Principal): void => {
-  if (principal.role === 'admin' || principal.role === 'officer') return;
+  if (mayWrite(principal, 'records')) return;
   throw principal.role === 'auditor' ? readOnly() : noCaseAccess(principal.role);
 };
 
@@ -96,13 +137,37 @@ export const assertMayReadCases = (principal: Principal): void => {
   if (principal.role === 'operator') throw noCaseAccess(principal.role);
 };
 
+/** Whoever reads or opened a case: a principal, or the actor its opening event recorded. */
+export interface CaseReader {
+  readonly role: string;
+  readonly departements?: readonly string[];
+}
+
 /**
  * Admins and auditors read every case; officers a case concerning one of their départements, as for
  * mandates, or one without obligations yet (which concerns nobody's in particular).
  */
+const readsCaseConcerning = (reader: CaseReader, concerned: readonly string[]): boolean =>
+  reader.role === 'admin' || reader.role === 'auditor' || concerned.length === 0 || inScope(reader, concerned);
+
 export const assertMayReadCase = (principal: Principal, complianceCase: OpenedComplianceCase): void => {
   assertMayReadCases(principal);
-  if (principal.role === 'admin' || principal.role === 'auditor') return;
-  const concerned = departementsOfCase(complianceCase);
-  if (concerned.length > 0 && !inScope(principal, concerned)) throw outside('This compliance case');
+  if (!readsCaseConcerning(principal, departementsOfCase(complianceCase))) throw outside('This compliance case');
+};
+
+/**
+ * No write leaves a case unreadable to the officer who opened it, as the token it opened the case
+ * with. Only an obligation changes whom a case concerns, and never takes a département away, so the
+ * rule is checked when one is added (it bites on the first). Without recorded départements (opened
+ * by an admin, or before openers' départements were recorded) there is no such officer to keep.
+ */
+export const assertCaseStaysReadableToOpener = (opener: CaseReader | undefined, complianceCase: OpenedComplianceCase, adding: string): void => {
+  if (opener?.role !== 'officer' || opener.departements === undefined) return;
+  if (readsCaseConcerning(opener, [...departementsOfCase(complianceCase), adding])) return;
+  const theirs = opener.departements.join(', ') || 'none';
+  throw new ProblemError(
+    403,
+    'OUTSIDE_DEPARTEMENTS',
+    `The officer who opened this compliance case (départements ${theirs}) would no longer read it: an obligation must lie in one of those first`,
+  );
 };

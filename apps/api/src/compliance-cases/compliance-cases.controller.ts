@@ -3,6 +3,7 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ComplianceCasesPage } from '@mandate-ledger/projections';
+import { WRITERS } from '../access/access-policy';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
@@ -57,50 +58,50 @@ export class ComplianceCasesController {
   }
 
   @Post()
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   open(@Body() body: OpenComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     const { id, ...decision } = plainData(body);
     return answerWrite(context, this.commands.execute(new OpenComplianceCaseCommand(newResourceId(id, 'compliance_case', context), decision, context)));
   }
 
   @Post(':id/appeals')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   appeal(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceAppealRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new RecordComplianceAppealCommand(id, plainData(body), context)));
   }
 
   @Post(':id/obligations')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   addObligation(@Param('id', uuidParam()) id: string, @Body() body: AddComplianceObligationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new AddComplianceObligationCommand(id, plainData(body), context)));
   }
 
   @Post(':id/notifications')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   notify(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceNotificationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new RecordComplianceNotificationCommand(id, plainData(body), context)));
   }
 
   @Post(':id/measures')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   linkMeasure(@Param('id', uuidParam()) id: string, @Body() body: LinkComplianceMeasureRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new LinkComplianceMeasureCommand(id, plainData(body), context)));
   }
 
   @Post(':id/evidence')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   attachEvidence(@Param('id', uuidParam()) id: string, @Body() body: AttachComplianceEvidenceRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new AttachComplianceEvidenceCommand(id, plainData(body), context)));
   }
 
   @Post(':id/consultations')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   consult(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceConsultationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new RecordComplianceConsultationCommand(id, plainData(body), context)));
   }
 
   @Post(':id/obligations/:obligationId/satisfaction')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   markSatisfied(
     @Param('id', uuidParam()) id: string,
     @Param('obligationId', obligationIdParam()) obligationId: string,
@@ -111,7 +112,7 @@ export class ComplianceCasesController {
   }
 
   @Post(':id/obligations/:obligationId/contestation')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   markContested(
     @Param('id', uuidParam()) id: string,
     @Param('obligationId', obligationIdParam()) obligationId: string,
@@ -122,7 +123,7 @@ export class ComplianceCasesController {
   }
 
   @Post(':id/closure')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   close(@Param('id', uuidParam()) id: string, @Body() body: CloseComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new CloseComplianceCaseCommand(id, plainData(body), context)));
   }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '@mandate-ledger/event-store';
+import { DuplicateEventIdError, IdempotencyKeyReusedError, InvalidAppendError, WrongExpectedRevisionError } from '@mandate-ledger/event-store';
 import { type Problem, problem, ProblemError, sendProblem } from './problem';
 
 interface CodedError {
@@ -44,6 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         headers: typeof exception.actual === 'bigint' ? { ETag: `"${exception.actual}"` } : {},
       };
     }
+    if (exception instanceof IdempotencyKeyReusedError) return { problem: problem(422, exception.code, exception.message), headers: {} };
     if (exception instanceof DuplicateEventIdError) return { problem: problem(409, exception.code, exception.message), headers: {} };
     if (exception instanceof InvalidAppendError) return { problem: problem(400, 'VALIDATION_FAILED', exception.message), headers: {} };
     if (exception instanceof HttpException) {

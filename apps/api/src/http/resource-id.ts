@@ -22,4 +22,4 @@ class LowerCaseUuidPipe implements PipeTransform<string, Promise<string>> {
  * retry lands on the same stream), else a new time-ordered UUID.
  */
 export const newResourceId = (given: string | undefined, kind: string, context: WriteContext): string =>
-  given ?? (context.idempotencyKey ? uuidFromSeed(`${context.idempotencyKey}\u0000${kind}`) : uuidv7());
+  given ?? (context.idempotency ? uuidFromSeed(`${context.idempotency.key}\u0000${kind}`) : uuidv7());

@@ -1,8 +1,9 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import type { EventMetadata } from '@mandate-ledger/event-store';
+import type { EventMetadata, IdempotencyKey } from '@mandate-ledger/event-store';
 import type { AuthenticatedRequest, Principal } from '../auth/principal';
+import { idempotencyFingerprintOf } from './idempotency-fingerprint';
 import { ProblemError } from './problem';
 import type { WriteAnswer, WriteResult } from './write-result';
 
@@ -15,8 +16,11 @@ export interface WriteContext {
   readonly requestId: string;
   /** From `If-Match`. */
   readonly expectedRevision?: bigint;
-  /** From `Idempotency-Key`, scoped to the caller so two callers never share a key. */
-  readonly idempotencyKey?: string;
+  /**
+   * From `Idempotency-Key`, scoped to the caller so two callers never share a key, with the
+   * fingerprint of this request (method, path, principal, body) that a retry must repeat.
+   */
+  readonly idempotency?: IdempotencyKey;
 }
 
 const TOKEN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -42,13 +46,17 @@ export const writeContextOf = (request: AuthenticatedRequest, response: Response
   const requestId = randomUUID();
   response.setHeader('X-Request-Id', requestId);
   response.setHeader('X-Correlation-Id', correlationId);
+  const { principal } = request;
   return {
-    principal: request.principal,
+    principal,
     now: new Date().toISOString(),
     correlationId,
     requestId,
     expectedRevision: parseIfMatch(header('if-match')),
-    idempotencyKey: key === undefined ? undefined : `${request.principal.sub}:${key}`,
+    idempotency:
+      key === undefined
+        ? undefined
+        : { key: `${principal.sub}:${key}`, fingerprint: idempotencyFingerprintOf({ method: request.method, path: request.path, principal, body: request.body }) },
   };
 };
 
@@ -78,9 +86,13 @@ export const answerWrite = async (context: WriteContext, write: Promise<WriteRes
   return answer;
 };
 
-/** The event metadata of DESIGN §6: actor, correlation id and the HTTP request id. */
-export const eventMetadataOf = (context: WriteContext): EventMetadata => ({
-  actor: { sub: context.principal.sub, role: context.principal.role },
-  correlationId: context.correlationId,
-  requestId: context.requestId,
+/**
+ * The event metadata of DESIGN §6: actor, correlation id and the HTTP request id; and the départements
+ * the actor's token held, which later access rules look back at (the opener of a compliance case).
+ */
+export const eventMetadataOf = ({ principal, correlationId, requestId }: WriteContext): EventMetadata => ({
+  actor: { sub: principal.sub, role: principal.role },
+  ...(principal.departements && { actorDepartements: [...principal.departements] }),
+  correlationId,
+  requestId,
 });

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { utcDateOf } from '@mandate-ledger/domain';
 import type { MandatesBoardPage } from '@mandate-ledger/projections';
+import { WRITERS } from '../access/access-policy';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
@@ -44,50 +45,50 @@ export class MandatesController {
   ) {}
 
   @Post()
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   grant(@Body() body: GrantMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     const { id, ...grant } = plainData(body);
     return answerWrite(context, this.commands.execute(new GrantMandateCommand(newResourceId(id, 'mandate', context), grant, context)));
   }
 
   @Post(':id/amendments')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   amend(@Param('id', uuidParam()) id: string, @Body() body: AmendMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new AmendMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/renewals')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   renew(@Param('id', uuidParam()) id: string, @Body() body: RenewMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new RenewMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/suspensions')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   suspend(@Param('id', uuidParam()) id: string, @Body() body: SuspendMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new SuspendMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/reinstatements')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   reinstate(@Param('id', uuidParam()) id: string, @Body() body: ReinstateMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new ReinstateMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/terminations')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   terminate(@Param('id', uuidParam()) id: string, @Body() body: TerminateMandateRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new TerminateMandateCommand(id, plainData(body), context)));
   }
 
   @Post(':id/activity-reports')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.reports)
   report(@Param('id', uuidParam()) id: string, @Body() body: ReportMandateActivityRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new ReportMandateActivityCommand(id, plainData(body), context)));
   }
 
   @Post(':id/completion')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.reports)
   complete(@Param('id', uuidParam()) id: string, @Body() body: CompleteMandateMissionRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new CompleteMandateMissionCommand(id, plainData(body), context)));
   }

@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { utcDateOf } from '@mandate-ledger/domain';
 import type { OperatorPortfolio, OperatorsPage } from '@mandate-ledger/projections';
+import { WRITERS } from '../access/access-policy';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
 import { newResourceId, uuidParam } from '../http/resource-id';
@@ -35,20 +36,20 @@ export class OperatorsController {
   ) {}
 
   @Post()
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   register(@Body() body: RegisterOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     const { id, ...details } = plainData(body);
     return answerWrite(context, this.commands.execute(new RegisterOperatorCommand(newResourceId(id, 'operator', context), details, context)));
   }
 
   @Patch(':id')
-  @WriteEndpoint(200)
+  @WriteEndpoint(WRITERS.records, 200)
   update(@Param('id', uuidParam()) id: string, @Body() body: UpdateOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new UpdateOperatorCommand(id, plainData(body), context)));
   }
 
   @Post(':id/deregistration')
-  @WriteEndpoint()
+  @WriteEndpoint(WRITERS.records)
   deregister(@Param('id', uuidParam()) id: string, @Body() body: DeregisterOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new DeregisterOperatorCommand(id, plainData(body), context)));
   }

@@ -21,7 +21,7 @@ export const runDecision = async <Command, State, Event extends DecidedEvent>(
   const result = await handleCommand(store, decider, target.stream, command, {
     metadata: eventMetadataOf(context),
     expectedRevision: context.expectedRevision,
-    idempotencyKey: context.idempotencyKey,
+    idempotency: context.idempotency,
     authorize,
   });
   return writeResultOf(target.id, result);

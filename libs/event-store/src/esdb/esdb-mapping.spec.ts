@@ -6,6 +6,7 @@ import {
   decodePosition,
   encodePosition,
   isSystemEvent,
+  recordsSameContent,
   storedIdentitiesAmong,
   toActualRevision,
   toEsdbExpectedRevision,
@@ -173,6 +174,18 @@ describe('ESDB mapping', () => {
         { id: b, stream: 'mandate-1', revision: 1n, position: (20n << 64n) | 20n },
         { id: a, stream: 'mandate-1', revision: 0n, position: (10n << 64n) | 10n },
       ]);
+    });
+
+    it('tells an event recorded from this append from one another append of the same id recorded', () => {
+      const event = anEvent();
+      const written = toEventData(event);
+      const recorded = aRecordedEvent({ data: written.data, metadata: written.metadata });
+      expect(recordsSameContent(recorded, event)).toBe(true);
+
+      // Another request with the same idempotency key: same id and data, its own correlation id.
+      expect(recordsSameContent(recorded, anEvent({ metadata: { ...event.metadata, correlationId: 'c-2' } }))).toBe(false);
+      expect(recordsSameContent(recorded, anEvent({ data: { ...event.data, ceiling: 2 } }))).toBe(false);
+      expect(recordsSameContent(recorded, anEvent({ schemaVersion: 3 }))).toBe(false);
     });
   });
 });

@@ -112,6 +112,22 @@ export const storedIdentitiesAmong = (
   return recorded.filter((r) => ids.has(r.id)).map(identityOf);
 };
 
+/**
+ * Whether a recorded event holds what `event` would have stored. EventStoreDB answers an append of
+ * ids it holds already, under the same expectation, as it answers a new one (an idempotent write):
+ * a recorded event with other content was stored by another append of the same ids.
+ */
+export const recordsSameContent = (recorded: RecordedEvent, event: EventToAppend): boolean => {
+  const stored = toStoredEvent(recorded);
+  return (
+    stored.type === event.type &&
+    stored.schemaVersion === event.schemaVersion &&
+    // Both went through JSON with their members in the same order, so equal content gives equal text.
+    JSON.stringify(stored.data) === JSON.stringify(event.data) &&
+    JSON.stringify(stored.metadata) === JSON.stringify(event.metadata)
+  );
+};
+
 /** A recorded event as the port shows it, before upcasting. */
 export const toStoredEvent = (recorded: RecordedEvent): StoredEvent => {
   if (!recorded.isJson || !isJsonObject(recorded.data)) {

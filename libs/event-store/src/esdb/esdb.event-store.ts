@@ -33,6 +33,7 @@ import {
   encodePosition,
   identityOf,
   isSystemEvent,
+  recordsSameContent,
   storedIdentitiesAmong,
   toEsdbExpectedRevision,
   toEventData,
@@ -61,7 +62,9 @@ const SUBSCRIPTION_BUFFER = 1000;
  * Idempotency covers ids already stored in the same stream, among its last
  * {@link IDEMPOTENCY_WINDOW} events. An id reused in another stream is not detected: ESDB keeps no
  * index by event id, and its own duplicate check only recognises an id already written to the same
- * stream (so such an append succeeds instead of failing with `DuplicateEventIdError`).
+ * stream (so such an append succeeds instead of failing with `DuplicateEventIdError`). An append
+ * of events identical to stored ones, under the expectation they were stored with, is reported as
+ * a new append (not `alreadyStored`): the client's answer to ESDB's idempotent write is the same.
  */
 export class EsdbEventStore implements EventStore {
   private readonly upcasters: UpcasterChain;
@@ -122,10 +125,17 @@ export class EsdbEventStore implements EventStore {
   /**
    * The append's own position is the write's commit position for both halves, not the `$all`
    * position of its last event, so that event is read back (it also reveals an idempotent success).
+   * ESDB's answer to an idempotent write is that of a new one: only a stored event whose content
+   * differs from ours shows that another append stored these ids (two requests with one key, each
+   * with its own metadata); a retry of identical events reads as a new append.
    */
   private async resultOf(stream: string, events: readonly EventToAppend[], revision: bigint): Promise<AppendResult> {
     const [last] = await this.readRecorded(stream, { fromRevision: revision, maxCount: 1 });
-    if (last?.id === events[events.length - 1].id) return { revision, position: identityOf(last).position };
+    const sent = events[events.length - 1];
+    if (last?.id === sent.id) {
+      const position = identityOf(last).position;
+      return recordsSameContent(last, sent) ? { revision, position } : { revision, position, alreadyStored: true };
+    }
     // ESDB acknowledged an earlier write of some of these ids that is not this exact batch.
     return originalResultOf(stream, events, storedIdentitiesAmong(await this.tail(stream), events));
   }

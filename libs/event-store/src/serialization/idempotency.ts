@@ -10,9 +10,9 @@ export interface StoredIdentity {
 }
 
 /**
- * Decides what a retried append returns when its ids are already stored: the original result if
- * the whole batch is stored, on this stream, in this order and contiguously; otherwise the ids
- * were reused for something else and the append is refused.
+ * Decides what a retried append returns when its ids are already stored: the original result,
+ * marked `alreadyStored`, if the whole batch is stored, on this stream, in this order and
+ * contiguously; otherwise the ids were reused for something else and the append is refused.
  */
 export const originalResultOf = (
   stream: string,
@@ -28,5 +28,5 @@ export const originalResultOf = (
     }
   });
   const last = byId.get(events[events.length - 1].id)!;
-  return { revision: last.revision, position: last.position };
+  return { revision: last.revision, position: last.position, alreadyStored: true };
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../event-store.errors';
-import type { EventStore, EventToAppend, ExpectedRevision, JsonObject, StoredEvent } from '../event-store.port';
+import type { AppendResult, EventStore, EventToAppend, ExpectedRevision, JsonObject, StoredEvent } from '../event-store.port';
 import type { Upcaster } from '../serialization/upcasters';
 import { uuidv7 } from '../serialization/uuid-v7';
 
@@ -239,7 +239,8 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
         expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
         const [granted, refused, , retried] = outcomes;
         expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevisionError);
-        expect((retried as PromiseFulfilledResult<unknown>).value).toEqual((granted as PromiseFulfilledResult<unknown>).value);
+        const { revision, position } = (granted as PromiseFulfilledResult<AppendResult>).value;
+        expect((retried as PromiseFulfilledResult<AppendResult>).value).toMatchObject({ revision, position });
         expect((await store.readStream(shared)).map((e) => e.id)).toEqual(first.map((e) => e.id));
         expect(await store.readStream(own)).toHaveLength(1);
       });
@@ -260,9 +261,32 @@ export const describeEventStoreContract = (adapter: string, setup: () => EventSt
         await store.appendToStream(stream, events(1), 2n);
 
         // A retried command carries its original expectation, now stale: still the original answer.
-        expect(await store.appendToStream(stream, batch, 'no_stream')).toEqual(first);
-        expect(await store.appendToStream(stream, batch, 'any')).toEqual(first);
+        expect(await store.appendToStream(stream, batch, 'no_stream')).toMatchObject(first);
+        expect(await store.appendToStream(stream, batch, 'any')).toMatchObject(first);
         expect(await store.readStream(stream)).toHaveLength(4);
+      });
+
+      it('tells an append that found all its events stored from one that stored them', async () => {
+        const stream = streamName();
+        const batch = events(2);
+        const first = await store.appendToStream(stream, batch, 'no_stream');
+        await store.appendToStream(stream, events(1), 1n);
+
+        expect(first.alreadyStored).toBeUndefined();
+        expect(await store.appendToStream(stream, batch, 'any')).toEqual({ ...first, alreadyStored: true });
+      });
+
+      it('tells which of two appends of the same ids issued together stored them', async () => {
+        const stream = streamName();
+        // As two requests with one idempotency key would send them: the same ids, each its own metadata.
+        const mine = events(2);
+        const theirs = mine.map((event) => ({ ...event, metadata: { ...event.metadata, correlationId: randomUUID() } }));
+
+        const results = await Promise.all([store.appendToStream(stream, mine, 'no_stream'), store.appendToStream(stream, theirs, 'no_stream')]);
+
+        expect(results.filter((result) => result.alreadyStored)).toHaveLength(1);
+        expect(results[0]).toMatchObject({ revision: results[1].revision, position: results[1].position });
+        expect(await store.readStream(stream)).toHaveLength(2);
       });
 
       it('refuses a batch that only partly matches stored events, and appends nothing', async () => {

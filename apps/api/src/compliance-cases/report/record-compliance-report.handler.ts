@@ -15,7 +15,7 @@ export class RecordComplianceReportHandler implements ICommandHandler<RecordComp
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   execute({ complianceCaseId, data, context }: RecordComplianceReportCommand): Promise<WriteResult> {
-    const issuing = { ...context, now: new Date().toISOString(), expectedRevision: undefined, idempotencyKey: undefined };
+    const issuing = { ...context, now: new Date().toISOString(), expectedRevision: undefined, idempotency: undefined };
     const command = { type: 'IssueComplianceReport', data: { ...data, complianceCaseId }, metadata: commandMetadataOf(issuing) } as const;
     return runDecision(this.store, complianceCaseDecider, { id: complianceCaseId, stream: complianceCaseStreamName(complianceCaseId) }, command, issuing);
   }

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertMayDecideOn } from '../../access/access-policy';
+import { assertMayAmendTerritory, assertMayDecideOn } from '../../access/access-policy';
 import type { WriteResult } from '../../http/write-result';
 import { commandMetadataOf } from '../../shared/run-decision';
 import { MandateDecisions } from '../mandate-decisions';
@@ -11,6 +11,9 @@ export class AmendMandateHandler implements ICommandHandler<AmendMandateCommand>
 
   execute({ mandateId, data, context }: AmendMandateCommand): Promise<WriteResult> {
     const command = { type: 'AmendMandate', data: { ...data, mandateId }, metadata: commandMetadataOf(context) } as const;
-    return this.decisions.run(mandateId, command, context, assertMayDecideOn);
+    const territory = data.changes.territory;
+    return this.decisions.run(mandateId, command, context, (principal, mandate) =>
+      territory ? assertMayAmendTerritory(principal, mandate, territory.departement) : assertMayDecideOn(principal, mandate),
+    );
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { operatorDecider, operatorStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore, foldStream } from '@mandate-ledger/event-store';
-import { assertMayRecordIn } from '../../access/access-policy';
+import { assertMayDecideOn, assertMayRecordIn } from '../../access/access-policy';
 import type { WriteResult } from '../../http/write-result';
 import { commandMetadataOf } from '../../shared/run-decision';
 import { MandateDecisions } from '../mandate-decisions';
@@ -25,6 +25,7 @@ export class GrantMandateHandler implements ICommandHandler<GrantMandateCommand>
       operator: { status: operator.status },
       metadata: commandMetadataOf(context),
     } as const;
-    return this.decisions.run(mandateId, command, context, () => undefined);
+    // A mandate already granted under this id (a replay of this grant) is also checked as it was recorded.
+    return this.decisions.run(mandateId, command, context, assertMayDecideOn);
   }
 }

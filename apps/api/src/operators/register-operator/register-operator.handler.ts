@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { operatorDecider, operatorStreamName } from '@mandate-ledger/domain';
+import { operatorDecider, type OperatorState, operatorStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
-import { assertMayRecordIn } from '../../access/access-policy';
+import { assertMayManageOperator, assertMayRecordIn } from '../../access/access-policy';
 import type { WriteResult } from '../../http/write-result';
 import { commandMetadataOf, runDecision } from '../../shared/run-decision';
 import { RegisterOperatorCommand } from './register-operator.command';
@@ -15,6 +15,9 @@ export class RegisterOperatorHandler implements ICommandHandler<RegisterOperator
     // An officer registers operators active in its own départements.
     assertMayRecordIn(context.principal, details.departements, 'This operator');
     const command = { type: 'RegisterOperator', data: { ...details, operatorId }, metadata: commandMetadataOf(context) } as const;
-    return runDecision(this.store, operatorDecider, { id: operatorId, stream: operatorStreamName(operatorId) }, command, context);
+    // An operator already registered under this id (a replay of this registration) is also checked as it was recorded.
+    return runDecision(this.store, operatorDecider, { id: operatorId, stream: operatorStreamName(operatorId) }, command, context, (state: OperatorState) => {
+      if (state.status !== 'unregistered') assertMayManageOperator(context.principal, state);
+    });
   }
 }

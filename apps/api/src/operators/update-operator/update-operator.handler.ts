@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { operatorDecider, type OperatorState, operatorStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
-import { assertMayManageOperator, assertMayRecordIn } from '../../access/access-policy';
+import { assertMayChangeOperatorDepartements, assertMayManageOperator } from '../../access/access-policy';
 import type { WriteResult } from '../../http/write-result';
 import { commandMetadataOf, runDecision } from '../../shared/run-decision';
 import { UpdateOperatorCommand } from './update-operator.command';
@@ -17,8 +17,7 @@ export class UpdateOperatorHandler implements ICommandHandler<UpdateOperatorComm
     return runDecision(this.store, operatorDecider, target, command, context, (state: OperatorState) => {
       if (state.status === 'unregistered') return;
       assertMayManageOperator(context.principal, state);
-      // Moving an operator into a département needs authority there too.
-      if (changes.departements) assertMayRecordIn(context.principal, changes.departements, 'The new départements');
+      if (changes.departements) assertMayChangeOperatorDepartements(context.principal, state, changes.departements);
     });
   }
 }
