@@ -28,7 +28,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config.eventStore),
-        AuthModule.forRoot(config.auth.jwtSecret),
+        AuthModule.forRoot(config.auth),
         OperatorsModule,
         MandatesModule,
         ComplianceCasesModule,

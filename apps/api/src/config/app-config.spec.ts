@@ -49,4 +49,16 @@ describe('the server configuration', () => {
       /PORT must be a TCP port[\s\S]*READ_YOUR_WRITES_TIMEOUT_MS must be a whole number[\s\S]*PROJECTORS must be on or off, got "of"[\s\S]*READ_STORE must be one of[\s\S]*AUDIT_SEAL_INTERVAL_MS must be a whole number/,
     );
   });
+
+  it('caps bearer tokens at 12 hours by default, and checks an issuer and an audience only when they are set', () => {
+    expect(appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret }).auth.tokenPolicy).toEqual({ maxLifetimeSeconds: 12 * 3600 });
+    const configured = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0.5', AUTH_JWT_ISSUER: 'https://idp.example', AUTH_JWT_AUDIENCE: 'mandate-ledger' });
+    expect(configured.auth.tokenPolicy).toEqual({ maxLifetimeSeconds: 1800, issuer: 'https://idp.example', audience: 'mandate-ledger' });
+  });
+
+  it('refuses to start with a token lifetime that is not a positive number of hours, or an issuer padded with spaces', () => {
+    const start = () => appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'short', AUTH_MAX_TOKEN_LIFETIME_HOURS: '12h', AUTH_JWT_ISSUER: ' idp ' });
+    expect(start).toThrow(/AUTH_MAX_TOKEN_LIFETIME_HOURS must be a positive number of hours, got "12h"[\s\S]*AUTH_JWT_ISSUER must not start or end with spaces[\s\S]*AUTH_JWT_SECRET must be at least 32 characters/);
+    expect(() => appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME_HOURS/);
+  });
 });

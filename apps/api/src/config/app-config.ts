@@ -2,6 +2,8 @@ import { ConfigurationError, eventStoreConfigFrom, type EventStoreConfig } from 
 import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
 import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
 import { resolveJwtSecret } from '../auth/auth-secret';
+import type { TokenPolicy } from '../auth/jwt';
+import { tokenPolicyFrom } from '../auth/token-policy';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -18,6 +20,8 @@ export interface AppConfig {
     readonly jwtSecret: string;
     /** Whether this start generated it (the server then says how to mint a token). */
     readonly generated: boolean;
+    /** Lifetime cap, issuer and audience the tokens must satisfy. */
+    readonly tokenPolicy: TokenPolicy;
   };
 }
 
@@ -65,11 +69,12 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   const eventStore = collect(problems, () => eventStoreConfigFrom(env));
   const readModels = eventStore && readModelsConfigFrom(env, eventStore, problems);
   const production = env.NODE_ENV === 'production';
+  const tokenPolicy = collect(problems, () => tokenPolicyFrom(env));
   let auth: AppConfig['auth'] | undefined;
   try {
     if (eventStore) {
       const { secret, generated } = resolveJwtSecret(env, eventStore.dataDir, production);
-      auth = { jwtSecret: secret, generated };
+      auth = tokenPolicy && { jwtSecret: secret, generated, tokenPolicy };
     }
   } catch (error) {
     problems.push((error as Error).message);
