@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runToken } from '../../apps/cli/src/token.command';
+import { grantBody } from '../support/calais-bodies';
 import { startApi, type TestApi } from '../support/api';
+import { laVieActive } from '../support/calais-bodies';
 import { captureConsoleText } from '../support/console';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -82,5 +84,137 @@ describe('bearer tokens with an issuer and an audience configured', () => {
   it('has npm run cli -- token refuse a lifetime above the cap', async () => {
     const minted = await captureConsoleText(() => runToken(['--role', 'auditor', '--expires-in-hours', '13'], env));
     expect(minted).toMatchObject({ code: 2, out: '', err: expect.stringContaining('at most 12') });
+  });
+});
+
+/** A JSON schema of the OpenAPI document, as far as the walk below reads it. */
+interface Schema {
+  readonly $ref?: string;
+  readonly type?: string;
+  readonly properties?: Record<string, Schema>;
+  readonly items?: Schema;
+  readonly allOf?: readonly Schema[];
+  readonly oneOf?: readonly Schema[];
+  readonly anyOf?: readonly Schema[];
+}
+
+type Path = readonly (string | number)[];
+
+/** Every path to a string in bodies of this schema (array items at index 0). */
+const stringPaths = (schema: Schema, schemas: Record<string, Schema>, prefix: Path = []): Path[] => {
+  if (prefix.length > 12) throw new Error(`the schema nests too deep at ${prefix.join('.')}`);
+  if (schema.$ref) return stringPaths(schemas[schema.$ref.replace('#/components/schemas/', '')], schemas, prefix);
+  const alternatives = [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])];
+  if (alternatives.length > 0) return uniquePaths(alternatives.flatMap((s) => stringPaths(s, schemas, prefix)));
+  if (schema.type === 'string') return [prefix];
+  if (schema.type === 'array' && schema.items) return stringPaths(schema.items, schemas, [...prefix, 0]);
+  return Object.entries(schema.properties ?? {}).flatMap(([name, property]) => stringPaths(property, schemas, [...prefix, name]));
+};
+
+const uniquePaths = (paths: Path[]): Path[] => [...new Map(paths.map((p) => [p.join('.'), p])).values()];
+
+/** A body holding `text` at `path` and nothing else. */
+const bodyWith = (path: Path, text: string): unknown => {
+  if (path.length === 0) return text;
+  const [head, ...rest] = path;
+  return typeof head === 'number' ? [bodyWith(rest, text)] : { [head]: bodyWith(rest, text) };
+};
+
+interface WriteRoute {
+  readonly method: 'post' | 'patch' | 'put';
+  readonly route: string;
+  readonly strings: Path[];
+}
+
+describe('texts of every write request', () => {
+  let api: TestApi;
+  let admin: string;
+  let routes: WriteRoute[];
+
+  beforeAll(async () => {
+    api = await startApi();
+    admin = api.bearer({ sub: 'admin-1', role: 'admin' });
+    const document = (await api.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: Schema }> } }>>;
+      components: { schemas: Record<string, Schema> };
+    };
+    routes = Object.entries(document.paths).flatMap(([route, operations]) =>
+      (['post', 'patch', 'put'] as const).flatMap((method) => {
+        const schema = operations[method]?.requestBody?.content?.['application/json']?.schema;
+        return schema ? [{ method, route, strings: stringPaths(schema, document.components.schemas) }] : [];
+      }),
+    );
+  });
+  afterAll(() => api.close());
+
+  /** The route with ids in place of its parameters: the body is refused before any handler looks for them. */
+  const urlOf = (route: string): string => route.replace(/\{obligationId\}/g, 'maraude-minors').replace(/\{[^}]+\}/g, NO_MANDATE);
+
+  const refusals = async (text: string): Promise<{ route: string; field: string; refused: boolean; answer: string }[]> => {
+    const results = [];
+    for (const { method, route, strings } of routes) {
+      for (const path of strings) {
+        const field = path.join('.');
+        const response = await api.http[method](urlOf(route)).set('Authorization', admin).send(bodyWith(path, text) as object);
+        const errors = (response.body.errors ?? []) as { field: string; messages: string[] }[];
+        const refused = response.status === 400 && response.body.code === 'VALIDATION_FAILED' && errors.some((e) => e.field === field && e.messages.some((m) => m.startsWith(`${field} must`)) && e.messages.some((m) => /visible characters|bidirectional control/.test(m)));
+        results.push({ route: `${method.toUpperCase()} ${route}`, field, refused, answer: refused ? '' : `${response.status} ${JSON.stringify(response.body).slice(0, 300)}` });
+      }
+    }
+    return results;
+  };
+
+  it('finds the string fields of every write endpoint in the OpenAPI document', () => {
+    expect(routes.length).toBeGreaterThanOrEqual(21);
+    expect(routes.filter((r) => r.strings.length === 0).map((r) => r.route)).toEqual([]);
+    expect(routes.find((r) => r.route === '/mandates')?.strings.map((p) => p.join('.'))).toEqual(
+      expect.arrayContaining(['authority.name', 'instrument.reference', 'missions.0.indicators.0.name', 'territory.sites.0.name', 'legalBasis.0.reference']),
+    );
+  });
+
+  it.each([
+    ['empty', ''],
+    ['spaces and a tab', ' \t '],
+    ['zero-width and format characters', '\u200B\u200C\u200D\u2060\uFEFF\u00AD'],
+    ['no-break and ideographic spaces', '\u00A0\u202F\u3000'],
+    ['a Hangul filler and a variation selector', '\u3164\uFE0F'],
+  ])('refuses, at every string field of every write endpoint, a text that is %s', async (_kind, text) => {
+    const failures = (await refusals(text)).filter((r) => !r.refused);
+    expect(failures).toEqual([]);
+  });
+
+  it.each([
+    ['a right-to-left override', 'Rapport\u202Efdp.exe'],
+    ['left-to-right and right-to-left marks', 'AP\u200E-2017\u200F'],
+    ['directional isolates', 'CONV\u2066-2017\u2069'],
+    ['the Arabic letter mark', 'TA\u061C Lille'],
+  ])('refuses, at every string field of every write endpoint, a text holding %s', async (_kind, text) => {
+    const failures = (await refusals(text)).filter((r) => !r.refused);
+    expect(failures).toEqual([]);
+  });
+
+  it('reports a refused text with the other failing fields of the body', async () => {
+    const response = await api.http.post('/operators').set('Authorization', admin).send({ ...laVieActive, name: '\u200B', legalForm: 'guild' }).expect(400);
+    expect(response.body.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'name', messages: [expect.stringContaining('visible characters')] },
+        { field: 'legalForm', messages: [expect.any(String)] },
+      ]),
+    );
+  });
+
+  it('records texts in Unicode NFC, however the client composed them', async () => {
+    const decomposed = 'Me\u0301decins du Monde \u2013 Pre\u0301fecture';
+    const operatorId = (await api.http.post('/operators').set('Authorization', admin).send({ ...laVieActive, name: decomposed }).expect(201)).body.id;
+    expect((await api.http.get(`/operators/${operatorId}`).set('Authorization', admin).expect(200)).body.name).toBe(decomposed.normalize('NFC'));
+    const grant = grantBody(operatorId);
+    const mandateId = (await api.http.post('/mandates').set('Authorization', admin).send({ ...grant, authority: { ...grant.authority, name: 'Pre\u0301fet du Pas-de-Calais' } }).expect(201)).body.id;
+    const mandate = (await api.http.get(`/mandates/${mandateId}`).set('Authorization', admin).expect(200)).body;
+    expect(mandate.authority.name).toBe('Pr\u00E9fet du Pas-de-Calais');
+  });
+
+  it('keeps texts that carry visible characters around invisible ones', async () => {
+    const name = '\u00A0La Vie\u00A0Active\u200D';
+    await api.http.post('/operators').set('Authorization', admin).send({ ...laVieActive, name }).expect(201);
   });
 });
