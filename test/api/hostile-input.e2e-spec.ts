@@ -1,3 +1,6 @@
+import { Logger } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { Client, escapeIdentifier } from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +9,7 @@ import { grantBody } from '../support/calais-bodies';
 import { startApi, type TestApi } from '../support/api';
 import { laVieActive } from '../support/calais-bodies';
 import { captureConsoleText } from '../support/console';
+import { type AppSetup, describeWithPostgres, postgresAppSetup, postgresTestUrl } from '../support/postgres';
 
 const now = () => Math.floor(Date.now() / 1000);
 const HOUR = 3600;
@@ -217,4 +221,121 @@ describe('texts of every write request', () => {
     const name = '\u00A0La Vie\u00A0Active\u200D';
     await api.http.post('/operators').set('Authorization', admin).send({ ...laVieActive, name }).expect(201);
   });
+});
+
+/** What a store's own refusals look like: a trigger that aborts every append, with internal names in its message. */
+const TRIGGER_MESSAGE = 'trigger ml_hostile on table events refused row 42';
+
+/** An app on a store, and a way to make that store's driver fail every append. */
+interface StoreUnderTest {
+  start(): Promise<{ api: TestApi; breakAppends(): Promise<void>; dispose(): Promise<void> }>;
+}
+
+const sqliteStore: StoreUnderTest = {
+  start: async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ml-hostile-store-'));
+    const api = await startApi({ DATA_DIR: dataDir });
+    return {
+      api,
+      breakAppends: async () => {
+        const db = new Database(join(dataDir, 'mandate-ledger.db'));
+        db.exec(`CREATE TRIGGER ml_hostile BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, '${TRIGGER_MESSAGE}'); END`);
+        db.close();
+      },
+      dispose: async () => {
+        await api.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const postgresStore = (setup: () => Promise<AppSetup>): StoreUnderTest => ({
+  start: async () => {
+    const { env, dispose } = await setup();
+    const api = await startApi(env);
+    const schema = escapeIdentifier(env.DATABASE_SCHEMA!);
+    return {
+      api,
+      breakAppends: async () => {
+        const client = new Client({ connectionString: postgresTestUrl });
+        await client.connect();
+        try {
+          // RAISE without ERRCODE is SQLSTATE P0001: upper case and digits, like the project's own codes.
+          await client.query(`CREATE FUNCTION ${schema}.ml_hostile() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${TRIGGER_MESSAGE}'; END $$`);
+          await client.query(`CREATE TRIGGER ml_hostile BEFORE INSERT ON ${schema}.events FOR EACH ROW EXECUTE FUNCTION ${schema}.ml_hostile()`);
+        } finally {
+          await client.end();
+        }
+      },
+      dispose: async () => {
+        await api.close();
+        await dispose();
+      },
+    };
+  },
+});
+
+/** The answer once the read model is built: a list asked for right after start may answer 503 PROJECTION_NOT_READY. */
+const once = async (ask: () => Promise<{ status: number; body: unknown }>): Promise<{ status: number; body: unknown }> => {
+  for (let attempt = 0; ; attempt += 1) {
+    const answer = await ask();
+    if (answer.status !== 503 || attempt >= 50) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};
+
+const describeStoreEdges = (adapter: string, store: StoreUnderTest) =>
+  describe(`pages and driver errors (${adapter})`, () => {
+    let api: TestApi;
+    let breakAppends: () => Promise<void>;
+    let dispose: () => Promise<void>;
+    let admin: string;
+    beforeAll(async () => {
+      ({ api, breakAppends, dispose } = await store.start());
+      admin = api.bearer({ sub: 'admin-1', role: 'admin' });
+    });
+    afterAll(() => dispose());
+
+    it.each(['/mandates', '/operators', '/compliance-cases'])('refuses at %s a page past 1,000,000 with 400 naming page, and serves the last one allowed', async (list) => {
+      for (const page of ['99999999999999999999', '1e300', '1000001']) {
+        const response = await once(() => api.http.get(`${list}?page=${page}`).set('Authorization', admin));
+        expect({ page, status: response.status, body: response.body }).toMatchObject({
+          page,
+          status: 400,
+          body: { code: 'VALIDATION_FAILED', errors: [{ field: 'page', messages: [expect.stringContaining('page must not be greater than 1000000')] }] },
+        });
+      }
+      const last = await once(() => api.http.get(`${list}?page=1000000&pageSize=200`).set('Authorization', admin));
+      expect(last.status).toBe(200);
+    });
+
+    it('answers an error of the database driver with a generic 500 naming no engine, table or trigger, and logs it in full', async () => {
+      await breakAppends();
+      const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+      try {
+        const response = await api.http.post('/operators').set('Authorization', admin).send(laVieActive);
+        expect({ status: response.status, body: response.body }).toEqual({
+          status: 500,
+          body: {
+            type: 'https://mandate-ledger.fr/problems/internal-error',
+            title: 'Internal Server Error',
+            status: 500,
+            code: 'INTERNAL_ERROR',
+            detail: 'An unexpected error occurred; it has been logged',
+            instance: '/operators',
+          },
+        });
+        expect(response.text).not.toMatch(/sqlite|postgres|P0001|events|ml_hostile|row 42/i);
+        expect(logged.mock.calls.map((call) => String(call[0])).join('\n')).toContain(TRIGGER_MESSAGE);
+      } finally {
+        logged.mockRestore();
+      }
+    });
+  });
+
+describeStoreEdges('SQLite, the embedded default', sqliteStore);
+
+describeWithPostgres('pages and driver errors on PostgreSQL', () => {
+  describeStoreEdges('PostgreSQL event store and read store', postgresStore(postgresAppSetup));
 });
