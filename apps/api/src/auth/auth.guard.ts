@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Response } from 'express';
 import { InvalidTokenError, type Role, type TokenPolicy, verifyToken } from './jwt';
 import { type AuthenticatedRequest, metadataKeys } from './principal';
 
@@ -28,7 +29,10 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(metadataKeys.PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const http = context.switchToHttp();
+    // Before any refusal, so that no answer of an authenticated route is kept by a cache.
+    http.getResponse<Response>().setHeader('Cache-Control', 'no-store');
+    const request = http.getRequest<AuthenticatedRequest>();
     const token = bearerTokenOf(request.headers.authorization);
     if (!token) throw new UnauthorizedException({ code: 'UNAUTHENTICATED', detail: 'A bearer token is required' });
     try {

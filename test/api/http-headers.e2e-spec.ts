@@ -1,0 +1,80 @@
+import type { Response } from 'supertest';
+import { startApi, type TestApi } from '../support/api';
+import { laVieActive } from '../support/calais-bodies';
+
+const API_POLICY = "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'";
+
+/** The headers helmet adds, as every answer must carry them. */
+const expectSecurityHeaders = (response: Response, contentSecurityPolicy = API_POLICY): void => {
+  expect({ url: response.request.url, headers: response.headers }).toMatchObject({
+    headers: {
+      'content-security-policy': contentSecurityPolicy,
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'strict-transport-security': expect.stringMatching(/^max-age=\d+/),
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+    },
+  });
+  expect(response.headers['x-powered-by']).toBeUndefined();
+};
+
+describe('security headers', () => {
+  let api: TestApi;
+  let auditor: string;
+  beforeAll(async () => {
+    api = await startApi();
+    auditor = api.bearer({ sub: 'auditor-1', role: 'auditor' });
+  });
+  afterAll(() => api.close());
+
+  it('come with every answer, a refusal of the body parser or of an unknown route included, and never X-Powered-By', async () => {
+    const answers = [
+      await api.http.get('/health').expect(200),
+      await api.http.get('/docs-json').expect(200),
+      await api.http.get('/audit/public-key').expect(200),
+      await api.http.get('/mandates/0190f1c2-7a3b-7c4d-9e5f-6a7b8c9d0e1f').set('Authorization', auditor).expect(404),
+      await api.http.get('/mandates').expect(401),
+      await api.http.get('/nowhere').expect(404),
+      await api.http.post('/operators').set('Authorization', auditor).set('Content-Type', 'application/json').send('{"name":').expect((r) => expect(r.status).toBeGreaterThanOrEqual(400)),
+      await api.http.post('/operators').set('Content-Type', 'application/json').send(JSON.stringify({ name: 'x'.repeat(300_000) })).expect(413),
+    ];
+    for (const answer of answers) expectSecurityHeaders(answer);
+  });
+
+  it('let Swagger UI at /docs load its own scripts, styles and images, and nothing inline but styles', async () => {
+    const page = await api.http.get('/docs').expect(200).expect('Content-Type', /text\/html/);
+    const policy = page.headers['content-security-policy'] as string;
+    expectSecurityHeaders(page, policy);
+    const directives = Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    expect(directives).toMatchObject({ 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'frame-ancestors': ["'none'"] });
+    expect(directives['upgrade-insecure-requests']).toBeUndefined();
+    expect(directives['script-src']).not.toContain("'unsafe-inline'");
+
+    // Every script is a file of this server (so 'self' allows it); none is inline, none an event attribute.
+    const scripts = [...page.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => ({ src: /src=["']([^"']+)["']/.exec(attributes)?.[1], body: body.trim() }));
+    expect(scripts.length).toBeGreaterThanOrEqual(3);
+    expect(scripts.filter((s) => s.src === undefined || s.body !== '' || /^(https?:)?\/\//.test(s.src))).toEqual([]);
+    expect(page.text).not.toMatch(/\son[a-z]+\s*=/i);
+    const stylesheets = [...page.text.matchAll(/<link[^>]*rel=["']stylesheet["'][^>]*>/g)].map(([tag]) => /href=["']([^"']+)["']/.exec(tag)![1]);
+    for (const src of [...scripts.map((s) => s.src!), ...stylesheets]) {
+      const asset = await api.http.get(new URL(src, 'http://localhost/docs').pathname);
+      expect({ src, status: asset.status, type: asset.headers['content-type'] }).toEqual({ src, status: 200, type: expect.stringMatching(/javascript|css/) });
+    }
+  });
+
+  it('mark every answer of an authenticated route no-store, its refusals included, and problems everywhere', async () => {
+    const authenticated = [
+      await api.http.get('/operators').set('Authorization', auditor),
+      await api.http.get('/mandates/0190f1c2-7a3b-7c4d-9e5f-6a7b8c9d0e1f').set('Authorization', auditor).expect(404),
+      await api.http.get('/mandates').expect(401),
+      await api.http.get('/mandates').set('Authorization', 'Bearer not-a-token').expect(401),
+      await api.http.post('/operators').set('Authorization', auditor).send(laVieActive).expect(403),
+      await api.http.get('/mandates?page=0').set('Authorization', auditor).expect(400),
+      await api.http.post('/operators').set('Content-Type', 'application/json').send('{"name":').expect(400),
+    ];
+    for (const answer of authenticated) expect({ url: answer.request.url, status: answer.status, cacheControl: answer.headers['cache-control'] }).toMatchObject({ cacheControl: 'no-store' });
+    expect((await api.http.get('/nowhere').expect(404)).headers['cache-control']).toBe('no-store');
+  });
+});
