@@ -78,3 +78,45 @@ describe('security headers', () => {
     expect((await api.http.get('/nowhere').expect(404)).headers['cache-control']).toBe('no-store');
   });
 });
+
+describe('CORS', () => {
+  const CONSOLE = 'https://console.example.gouv.fr';
+  const preflight = (api: TestApi, origin: string) =>
+    api.http.options('/mandates').set('Origin', origin).set('Access-Control-Request-Method', 'POST').set('Access-Control-Request-Headers', 'authorization,content-type,if-match');
+
+  describe('by default', () => {
+    let api: TestApi;
+    beforeAll(async () => (api = await startApi()));
+    afterAll(() => api.close());
+
+    it('is closed: no origin is allowed, not even for a preflight', async () => {
+      expect((await api.http.get('/health').set('Origin', CONSOLE).expect(200)).headers['access-control-allow-origin']).toBeUndefined();
+      const answer = await preflight(api, CONSOLE);
+      expect(answer.headers['access-control-allow-origin']).toBeUndefined();
+      expect(answer.headers['access-control-allow-methods']).toBeUndefined();
+    });
+  });
+
+  describe('with CORS_ORIGINS', () => {
+    let api: TestApi;
+    beforeAll(async () => (api = await startApi({ CORS_ORIGINS: `${CONSOLE}, http://localhost:5173` })));
+    afterAll(() => api.close());
+
+    it('allows the listed origins only, and tells caches that the answer depends on the origin', async () => {
+      const allowed = await api.http.get('/health').set('Origin', CONSOLE).expect(200);
+      expect(allowed.headers).toMatchObject({ 'access-control-allow-origin': CONSOLE, vary: expect.stringMatching(/Origin/) });
+      expect(allowed.headers['access-control-expose-headers']).toMatch(/ETag/);
+      expect((await api.http.get('/health').set('Origin', 'http://localhost:5173').expect(200)).headers['access-control-allow-origin']).toBe('http://localhost:5173');
+      for (const other of ['https://evil.example', 'https://console.example.gouv.fr.evil.example', 'http://console.example.gouv.fr']) {
+        expect({ other, allowed: (await api.http.get('/health').set('Origin', other)).headers['access-control-allow-origin'] }).toEqual({ other, allowed: undefined });
+      }
+    });
+
+    it('answers the preflight of a write from a listed origin with the methods and headers it may send', async () => {
+      const answer = await preflight(api, CONSOLE).expect(204);
+      expect(answer.headers).toMatchObject({ 'access-control-allow-origin': CONSOLE, 'access-control-allow-methods': expect.stringContaining('POST') });
+      expect(answer.headers['access-control-allow-headers']).toMatch(/Authorization.*Content-Type.*If-Match/);
+      expect((await preflight(api, 'https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
 import { resolveJwtSecret } from '../auth/auth-secret';
 import type { TokenPolicy } from '../auth/jwt';
 import { tokenPolicyFrom } from '../auth/token-policy';
+import { type HttpConfig, httpConfigFrom } from '../http/http-config';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -23,6 +24,8 @@ export interface AppConfig {
     /** Lifetime cap, issuer and audience the tokens must satisfy. */
     readonly tokenPolicy: TokenPolicy;
   };
+  /** CORS origins and the rate limit per principal. */
+  readonly http: HttpConfig;
 }
 
 /** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
@@ -80,6 +83,7 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
     problems.push((error as Error).message);
   }
   const audit = eventStore && collect(problems, () => auditConfigFrom(env, eventStore.dataDir, production));
-  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth) throw new ConfigurationError(problems);
-  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth };
+  const http = collect(problems, () => httpConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth || !http) throw new ConfigurationError(problems);
+  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth, http };
 };

@@ -1,3 +1,4 @@
+import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
 import type { RequestHandler } from 'express';
 import helmet, { contentSecurityPolicy } from 'helmet';
 
@@ -32,3 +33,12 @@ export const docsContentSecurityPolicy = (): RequestHandler =>
       frameAncestors: ["'none'"],
     },
   });
+
+/** CORS for the configured origins only; the headers a browser client sends and reads. */
+export const corsOptions = (origins: readonly string[]): CorsOptions => ({
+  origin: [...origins],
+  methods: ['GET', 'HEAD', 'POST', 'PATCH'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key', 'X-Correlation-Id'],
+  exposedHeaders: ['ETag', 'Retry-After', 'Idempotent-Replayed', 'X-Request-Id', 'X-Correlation-Id', 'X-Report-Sha256', 'X-Report-Position', 'X-Report-Revision'],
+  maxAge: 600,
+});
