@@ -1,4 +1,5 @@
 import type { Response } from 'supertest';
+import { signToken, timedClaims, DEFAULT_TOKEN_POLICY } from '../../apps/api/src/auth/jwt';
 import { startApi, type TestApi } from '../support/api';
 import { laVieActive } from '../support/calais-bodies';
 
@@ -118,5 +119,55 @@ describe('CORS', () => {
       expect(answer.headers['access-control-allow-headers']).toMatch(/Authorization.*Content-Type.*If-Match/);
       expect((await preflight(api, 'https://evil.example')).headers['access-control-allow-origin']).toBeUndefined();
     });
+  });
+});
+
+describe('the rate limit per principal', () => {
+  let api: TestApi;
+  afterEach(() => api.close());
+
+  /** Statuses of `count` requests made one after the other. */
+  const statuses = async (count: number, send: (i: number) => Promise<Response>): Promise<number[]> => {
+    const found: number[] = [];
+    for (let i = 0; i < count; i += 1) found.push((await send(i)).status);
+    return found;
+  };
+  const NO_MANDATE = '/mandates/0190f1c2-7a3b-7c4d-9e5f-6a7b8c9d0e1f';
+
+  it('answers 429 RATE_LIMITED with Retry-After past RATE_LIMIT_PER_MINUTE requests of one principal, across routes, and serves the others', async () => {
+    api = await startApi({ RATE_LIMIT_PER_MINUTE: '5' });
+    const first = api.bearer({ sub: 'auditor-1', role: 'auditor' });
+    const routes = [NO_MANDATE, '/audit/public-key', '/operators', NO_MANDATE, '/audit/public-key'];
+    expect(await statuses(5, (i) => api.http.get(routes[i]).set('Authorization', first))).not.toContain(429);
+    const refused = await api.http.get(NO_MANDATE).set('Authorization', first).expect(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', title: 'Too Many Requests' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    // A token for the same principal, minted anew, shares its allowance; another principal has its own.
+    expect((await api.http.get(NO_MANDATE).set('Authorization', api.bearer({ sub: 'auditor-1', role: 'auditor' }))).status).toBe(429);
+    expect(await statuses(5, () => api.http.get(NO_MANDATE).set('Authorization', api.bearer({ sub: 'auditor-2', role: 'auditor' })))).toEqual([404, 404, 404, 404, 404]);
+  });
+
+  it('counts requests without a valid token per address, so that made-up tokens buy no fresh allowance', async () => {
+    api = await startApi({ RATE_LIMIT_PER_MINUTE: '4' });
+    const forged = (sub: string) => `Bearer ${signToken({ sub, role: 'admin', ...timedClaims(DEFAULT_TOKEN_POLICY, 600) }, 'not-the-secret-of-this-server-at-all')}`;
+    expect(await statuses(6, (i) => api.http.get('/mandates').set('Authorization', forged(`intruder-${i}`)))).toEqual([401, 401, 401, 401, 429, 429]);
+    expect((await api.http.get('/audit/public-key')).status).toBe(429);
+    // A valid token is its principal's own allowance.
+    expect((await api.http.get(NO_MANDATE).set('Authorization', api.bearer({ sub: 'auditor-1', role: 'auditor' }))).status).toBe(404);
+  });
+
+  it('never limits /health', async () => {
+    api = await startApi({ RATE_LIMIT_PER_MINUTE: '2' });
+    expect(await statuses(10, () => api.http.get('/health'))).toEqual(Array(10).fill(200));
+  });
+
+  it('lets a principal make 600 requests a minute by default, not one more', async () => {
+    api = await startApi();
+    const auditor = api.bearer({ sub: 'auditor-1', role: 'auditor' });
+    const answered = await statuses(601, () => api.http.get('/audit/public-key').set('Authorization', auditor));
+    expect(answered.slice(0, 600).every((status) => status === 200)).toBe(true);
+    expect(answered[600]).toBe(429);
   });
 });
