@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { signToken, timedClaims, DEFAULT_TOKEN_POLICY } from '../../apps/api/src/auth/jwt';
 import { startApi, type TestApi } from '../support/api';
@@ -169,5 +172,55 @@ describe('the rate limit per principal', () => {
     const answered = await statuses(601, () => api.http.get('/audit/public-key').set('Authorization', auditor));
     expect(answered.slice(0, 600).every((status) => status === 200)).toBe(true);
     expect(answered[600]).toBe(429);
+  });
+});
+
+describe('the files of the embedded default', () => {
+  let parent: string;
+  let umask: number;
+  beforeAll(() => {
+    parent = mkdtempSync(join(tmpdir(), 'ml-files-'));
+    // The usual umask, under which a file created without a mode is readable by everyone.
+    umask = process.umask(0o022);
+  });
+  afterAll(() => {
+    process.umask(umask);
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  const modeOf = (path: string): string => (statSync(path).mode & 0o777).toString(8);
+
+  it('are readable by their owner only: the log, the read models, their -wal and -shm, the secret and the key, in folders the service creates 0700', async () => {
+    const dataDir = join(parent, 'var', 'mandate-ledger');
+    const api = await startApi({ DATA_DIR: dataDir });
+    try {
+      const admin = api.bearer({ sub: 'admin-1', role: 'admin' });
+      await api.http.post('/operators').set('Authorization', admin).send(laVieActive).expect(201);
+      const files = readdirSync(dataDir).sort();
+      expect(files).toEqual(
+        expect.arrayContaining([
+          'audit-signing-key.pem',
+          'jwt-secret',
+          'mandate-ledger.db',
+          'mandate-ledger.db-shm',
+          'mandate-ledger.db-wal',
+          'mandate-ledger-read-models.db',
+          'mandate-ledger-read-models.db-shm',
+          'mandate-ledger-read-models.db-wal',
+        ]),
+      );
+      expect(Object.fromEntries(files.map((file) => [file, modeOf(join(dataDir, file))]))).toEqual(Object.fromEntries(files.map((file) => [file, '600'])));
+      expect({ dataDir: modeOf(dataDir), parent: modeOf(join(parent, 'var')) }).toEqual({ dataDir: '700', parent: '700' });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('keep the mode of a data folder that exists', async () => {
+    const dataDir = mkdtempSync(join(parent, 'kept-'));
+    chmodSync(dataDir, 0o750);
+    const api = await startApi({ DATA_DIR: dataDir });
+    await api.close();
+    expect(modeOf(dataDir)).toBe('750');
   });
 });

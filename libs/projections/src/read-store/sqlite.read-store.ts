@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createPrivateFile } from '@mandate-ledger/event-store';
 import type { ColumnValue, Projection } from '../projection';
 import { positionText } from '../positions';
 import { GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, tablesOfRow } from './generation-rows';
@@ -95,7 +94,7 @@ export class SqliteReadStore implements ReadStore {
   private constructor(private readonly db: Database.Database) {}
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') createPrivateFile(options.path);
     const db = new Database(options.path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     db.pragma('journal_mode = WAL');
