@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject } from '@mandate-ledger/event-store';
-import { signToken } from '../apps/api/src/auth/jwt';
+import { DEFAULT_TOKEN_POLICY, signToken, timedClaims } from '../apps/api/src/auth/jwt';
 import { grantBody, laVieActive } from '../test/support/calais-bodies';
 import { type LoadResult, loadWithPosts, percentile, startServerProcess } from './support/api-load';
 import { optionOf } from './support/measure';
@@ -67,10 +67,11 @@ export const runApiBenchmark = async (args: string[]): Promise<void> => {
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'ml-bench-api-'));
   const secret = randomBytes(32).toString('base64url');
-  const officer = `Bearer ${signToken({ sub: 'bench-officer-62', role: 'officer', departements: ['62'] }, secret)}`;
+  const officer = `Bearer ${signToken({ sub: 'bench-officer-62', role: 'officer', departements: ['62'], ...timedClaims(DEFAULT_TOKEN_POLICY, 3600) }, secret)}`;
   try {
     const commitMs = durableCommitMs(dataDir);
-    const grant = await measure('grant', { DATA_DIR: dataDir, AUTH_JWT_SECRET: secret }, options, officer, async (url) => {
+    // The rate limiter runs, as deployed, but with a limit no run reaches: one principal sends every request.
+    const grant = await measure('grant', { DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, RATE_LIMIT_PER_MINUTE: '1000000000' }, options, officer, async (url) => {
       const operatorId = await registerOperator(url, officer);
       await projectionsLive(url);
       return operatorId;

@@ -60,8 +60,8 @@ class FloorGrantModule {}
 const start = async (kind: string | undefined): Promise<NestExpressApplication> => {
   if (kind === 'grant') {
     // Only what the benchmark sets: the embedded SQLite store in its temp folder, whatever the shell exports.
-    const { DATA_DIR, AUTH_JWT_SECRET } = process.env;
-    return createApp(appConfigFrom({ EVENT_STORE: 'sqlite', DATA_DIR, AUTH_JWT_SECRET }), ['error', 'warn']);
+    const { DATA_DIR, AUTH_JWT_SECRET, RATE_LIMIT_PER_MINUTE } = process.env;
+    return createApp(appConfigFrom({ EVENT_STORE: 'sqlite', DATA_DIR, AUTH_JWT_SECRET, RATE_LIMIT_PER_MINUTE }), ['error', 'warn']);
   }
   if (kind === 'bare') return NestFactory.create<NestExpressApplication>(BareGrantModule, { logger: ['error', 'warn'] });
   if (kind === 'floor') return NestFactory.create<NestExpressApplication>(FloorGrantModule, { logger: ['error', 'warn'] });

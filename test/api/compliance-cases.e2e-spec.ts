@@ -324,7 +324,8 @@ describe('compliance cases over HTTP', () => {
         422,
         'DUPLICATE_ADDRESSEE',
       ],
-      ['INVALID_FIELD', () => [['consultations', { ...consultation, summary: '   ' }]], 422, 'INVALID_FIELD'],
+      // The domain's INVALID_FIELD for a blank text no longer comes into play over HTTP: the edge refuses it first.
+      ['VALIDATION_FAILED on a blank summary', () => [['consultations', { ...consultation, summary: '   ' }]], 400, 'VALIDATION_FAILED'],
       ['INVALID_COMMUNE', () => [['obligations', { ...water, territory: { departement: '62', communes: ['62000'] } }]], 422, 'INVALID_COMMUNE'],
       [
         'COMMUNE_OUTSIDE_DEPARTEMENT',

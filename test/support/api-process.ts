@@ -32,7 +32,8 @@ const START_TIMEOUT_MS = 60_000;
 /** Starts `apps/api/src/main.ts` on a free port with `env`; resolves once it listens. */
 export const startApiProcess = (env: NodeJS.ProcessEnv): Promise<ApiProcess> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcessWithoutNullStreams = spawnTs('apps/api/src/main.ts', [], { PORT: '0', NO_COLOR: '1', ...env });
+    // No rate limit unless asked: the write loads of the replica tests send thousands of requests a minute under one token.
+    const child: ChildProcessWithoutNullStreams = spawnTs('apps/api/src/main.ts', [], { PORT: '0', NO_COLOR: '1', RATE_LIMIT_PER_MINUTE: '0', ...env });
     let output = '';
     const exited = new Promise<number | NodeJS.Signals | null>((done) => child.on('exit', (code, signal) => done(signal ?? code)));
     const timer = setTimeout(() => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { type TokenClaims, signToken } from '../../apps/api/src/auth/jwt';
+import { signToken, timedClaims, type TokenClaims } from '../../apps/api/src/auth/jwt';
 import { appConfigFrom } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/configure-app';
 
@@ -11,7 +11,11 @@ import { createApp } from '../../apps/api/src/configure-app';
 export interface TestApi {
   readonly app: INestApplication;
   readonly http: ReturnType<typeof request>;
-  /** A bearer header for a token with these claims, signed with the app's secret. */
+  /**
+   * A bearer header for a token with these claims, signed with the app's secret: issued now, valid
+   * for an hour (or the app's cap if shorter), with the app's issuer and audience, unless the claims
+   * say otherwise (`exp: undefined` leaves `exp` out).
+   */
   bearer(claims: TokenClaims): string;
   close(): Promise<void>;
 }
@@ -24,7 +28,10 @@ export const startApi = async (env: NodeJS.ProcessEnv = {}): Promise<TestApi> =>
   return {
     app,
     http: request(app.getHttpServer()),
-    bearer: (claims) => `Bearer ${signToken(claims, config.auth.jwtSecret)}`,
+    bearer: (claims) => {
+      const { tokenPolicy } = config.auth;
+      return `Bearer ${signToken({ ...timedClaims(tokenPolicy, Math.min(3600, tokenPolicy.maxLifetimeSeconds)), ...claims }, config.auth.jwtSecret)}`;
+    },
     close: async () => {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });

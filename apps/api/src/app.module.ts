@@ -7,6 +7,7 @@ import { ComplianceReportModule } from './compliance-cases/report/compliance-rep
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
+import { RateLimitModule } from './http/rate-limit.module';
 import { MandatesModule } from './mandates/mandates.module';
 import { OperatorsModule } from './operators/operators.module';
 import { ReadModelsModule } from './read-models/read-models.module';
@@ -28,7 +29,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config.eventStore),
-        AuthModule.forRoot(config.auth.jwtSecret),
+        RateLimitModule.forRoot(config.http.rateLimitPerMinute, config.auth),
+        AuthModule.forRoot(config.auth),
         OperatorsModule,
         MandatesModule,
         ComplianceCasesModule,

@@ -8,6 +8,7 @@ import type { AppConfig } from './config/app-config';
 import { refuseUnsafeJson } from './http/json-shape';
 import { problem, sendProblem } from './http/problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { corsOptions, docsContentSecurityPolicy, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
 
 export const BODY_LIMIT = '256kb';
@@ -16,6 +17,12 @@ export const BODY_LIMIT = '256kb';
 export const createApp = async (config: AppConfig, logger?: LogLevel[]): Promise<NestExpressApplication> => {
   // Nest's default parsers are off so that the one below, with its size limit, is the only one.
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  app.disable('x-powered-by');
+  // First, so that every answer carries them, the body parser's refusals included.
+  app.use(securityHeaders());
+  app.use('/docs', docsContentSecurityPolicy());
+  // Only when configured: without CORS headers, browsers keep the answers from pages of other origins.
+  if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }), bodyParserProblems, refuseUnsafeJson);
   app.useGlobalPipes(validationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,12 +1,18 @@
 import { eventStoreConfigFrom } from '@mandate-ledger/event-store';
 import { resolveJwtSecret } from '../../api/src/auth/auth-secret';
-import { ROLES, type Role, signToken, type TokenClaims } from '../../api/src/auth/jwt';
+import { ROLES, type Role, signToken, timedClaims, type TokenClaims } from '../../api/src/auth/jwt';
+import { tokenPolicyFrom } from '../../api/src/auth/token-policy';
 import { parseOptions } from './options';
 
 const USAGE = 'usage: npm run cli -- token --role officer|auditor|operator|admin [--departements 62,59] [--operator-id UUID] [--sub NAME] [--expires-in-hours 8]';
 
-/** Mints a local bearer token signed with the server's secret (AUTH_JWT_SECRET or the generated one). */
-export const runToken = async (args: string[]): Promise<number> => {
+const DEFAULT_HOURS = 8;
+
+/**
+ * Mints a local bearer token signed with the server's secret (AUTH_JWT_SECRET or the generated one),
+ * within the server's lifetime cap and with its issuer and audience, so that the server accepts it.
+ */
+export const runToken = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   const options = parseOptions(args, ['role', 'departements', 'operator-id', 'sub', 'expires-in-hours']);
   const role = options.role as Role | undefined;
   if (!role || !ROLES.includes(role)) {
@@ -22,21 +28,21 @@ export const runToken = async (args: string[]): Promise<number> => {
     console.error(`an operator token needs --operator-id\n${USAGE}`);
     return 2;
   }
-  const hours = Number(options['expires-in-hours'] ?? 8);
-  if (!(hours > 0)) {
-    console.error(`--expires-in-hours must be a positive number\n${USAGE}`);
+  const policy = tokenPolicyFrom(env);
+  const maxHours = policy.maxLifetimeSeconds / 3600;
+  const lifetimeSeconds = Math.round(Number(options['expires-in-hours'] ?? Math.min(DEFAULT_HOURS, maxHours)) * 3600);
+  if (!(lifetimeSeconds >= 1 && lifetimeSeconds <= policy.maxLifetimeSeconds)) {
+    console.error(`--expires-in-hours must be a positive number of at most ${maxHours} (AUTH_MAX_TOKEN_LIFETIME_HOURS)\n${USAGE}`);
     return 2;
   }
-  const config = eventStoreConfigFrom(process.env);
-  const { secret } = resolveJwtSecret(process.env, config.dataDir, process.env.NODE_ENV === 'production');
-  const now = Math.floor(Date.now() / 1000);
+  const config = eventStoreConfigFrom(env);
+  const { secret } = resolveJwtSecret(env, config.dataDir, env.NODE_ENV === 'production');
   const claims: TokenClaims = {
     sub: options.sub ?? `local-${role}`,
     role,
     ...(departements ? { departements } : {}),
     ...(options['operator-id'] ? { operatorId: options['operator-id'] } : {}),
-    iat: now,
-    exp: now + Math.round(hours * 3600),
+    ...timedClaims(policy, lifetimeSeconds),
   };
   console.log(signToken(claims, secret));
   return 0;

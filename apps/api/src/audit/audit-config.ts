@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519PublicKeyBytes, formatVerifierKey, generateSigningKeyPem, type NoteSigner, parseSigningKey, publicKeyPemOf } from '@mandate-ledger/audit';
-import { ConfigurationError } from '@mandate-ledger/event-store';
+import { ConfigurationError, createPrivateFolder } from '@mandate-ledger/event-store';
 
 /** The verifiable history's settings (DESIGN §5), read by the server and the CLI alike. */
 export interface AuditConfig {
@@ -33,7 +33,7 @@ export const resolveSigningKeyText = (env: NodeJS.ProcessEnv, dataDir: string, p
   if (production) throw new Error('AUDIT_SIGNING_KEY is required when NODE_ENV=production');
   const file = signingKeyFile(dataDir);
   if (existsSync(file)) return { text: readFileSync(file, 'utf8'), generated: false };
-  mkdirSync(dataDir, { recursive: true });
+  createPrivateFolder(dataDir);
   const text = generateSigningKeyPem();
   try {
     writeFileSync(file, text, { mode: 0o600, flag: 'wx' });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateFolder } from '@mandate-ledger/event-store';
 
 /** Where the embedded default keeps its generated JWT secret. */
 export const secretFile = (dataDir: string): string => join(dataDir, 'jwt-secret');
@@ -18,7 +19,7 @@ export const resolveJwtSecret = (env: NodeJS.ProcessEnv, dataDir: string, produc
   if (production) throw new Error('AUTH_JWT_SECRET is required when NODE_ENV=production');
   const file = secretFile(dataDir);
   if (existsSync(file)) return { secret: readFileSync(file, 'utf8').trim(), generated: false };
-  mkdirSync(dataDir, { recursive: true });
+  createPrivateFolder(dataDir);
   const secret = randomBytes(32).toString('base64url');
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

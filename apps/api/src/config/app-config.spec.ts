@@ -49,4 +49,27 @@ describe('the server configuration', () => {
       /PORT must be a TCP port[\s\S]*READ_YOUR_WRITES_TIMEOUT_MS must be a whole number[\s\S]*PROJECTORS must be on or off, got "of"[\s\S]*READ_STORE must be one of[\s\S]*AUDIT_SEAL_INTERVAL_MS must be a whole number/,
     );
   });
+
+  it('caps bearer tokens at 12 hours by default, and checks an issuer and an audience only when they are set', () => {
+    expect(appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret }).auth.tokenPolicy).toEqual({ maxLifetimeSeconds: 12 * 3600 });
+    const configured = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0.5', AUTH_JWT_ISSUER: 'https://idp.example', AUTH_JWT_AUDIENCE: 'mandate-ledger' });
+    expect(configured.auth.tokenPolicy).toEqual({ maxLifetimeSeconds: 1800, issuer: 'https://idp.example', audience: 'mandate-ledger' });
+  });
+
+  it('refuses to start with a token lifetime that is not a positive number of hours, or an issuer padded with spaces', () => {
+    const start = () => appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: 'short', AUTH_MAX_TOKEN_LIFETIME_HOURS: '12h', AUTH_JWT_ISSUER: ' idp ' });
+    expect(start).toThrow(/AUTH_MAX_TOKEN_LIFETIME_HOURS must be a positive number of hours, got "12h"[\s\S]*AUTH_JWT_ISSUER must not start or end with spaces[\s\S]*AUTH_JWT_SECRET must be at least 32 characters/);
+    expect(() => appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0' })).toThrow(/AUTH_MAX_TOKEN_LIFETIME_HOURS/);
+  });
+
+  it('keeps CORS closed and limits each principal to 600 requests a minute by default', () => {
+    expect(appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret }).http).toEqual({ corsOrigins: [], rateLimitPerMinute: 600 });
+    const configured = appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, CORS_ORIGINS: 'https://Console.example.gouv.fr, http://localhost:5173,', RATE_LIMIT_PER_MINUTE: '0' });
+    expect(configured.http).toEqual({ corsOrigins: ['https://console.example.gouv.fr', 'http://localhost:5173'], rateLimitPerMinute: 0 });
+  });
+
+  it('refuses to start with CORS_ORIGINS that are not origins, or a rate limit that is not a whole number', () => {
+    const start = () => appConfigFrom({ DATA_DIR: dataDir, AUTH_JWT_SECRET: secret, CORS_ORIGINS: '*, https://console.example.gouv.fr/app, ftp://files.example', RATE_LIMIT_PER_MINUTE: 'lots' });
+    expect(start).toThrow(/CORS_ORIGINS must list origins[^\n]*got "\*"[\s\S]*got "https:\/\/console.example.gouv.fr\/app"[\s\S]*got "ftp:\/\/files.example"[\s\S]*RATE_LIMIT_PER_MINUTE must be a whole number/);
+  });
 });

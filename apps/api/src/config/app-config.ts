@@ -2,6 +2,9 @@ import { ConfigurationError, eventStoreConfigFrom, type EventStoreConfig } from 
 import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
 import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
 import { resolveJwtSecret } from '../auth/auth-secret';
+import type { TokenPolicy } from '../auth/jwt';
+import { tokenPolicyFrom } from '../auth/token-policy';
+import { type HttpConfig, httpConfigFrom } from '../http/http-config';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -18,7 +21,11 @@ export interface AppConfig {
     readonly jwtSecret: string;
     /** Whether this start generated it (the server then says how to mint a token). */
     readonly generated: boolean;
+    /** Lifetime cap, issuer and audience the tokens must satisfy. */
+    readonly tokenPolicy: TokenPolicy;
   };
+  /** CORS origins and the rate limit per principal. */
+  readonly http: HttpConfig;
 }
 
 /** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
@@ -69,16 +76,18 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   const eventStore = collect(problems, () => eventStoreConfigFrom(env));
   const readModels = eventStore && readModelsConfigFrom(env, eventStore, problems);
   const production = env.NODE_ENV === 'production';
+  const tokenPolicy = collect(problems, () => tokenPolicyFrom(env));
   let auth: AppConfig['auth'] | undefined;
   try {
     if (eventStore) {
       const { secret, generated } = resolveJwtSecret(env, eventStore.dataDir, production);
-      auth = { jwtSecret: secret, generated };
+      auth = tokenPolicy && { jwtSecret: secret, generated, tokenPolicy };
     }
   } catch (error) {
     problems.push((error as Error).message);
   }
   const audit = eventStore && collect(problems, () => auditConfigFrom(env, eventStore.dataDir, production));
-  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth) throw new ConfigurationError(problems);
-  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth };
+  const http = collect(problems, () => httpConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth || !http) throw new ConfigurationError(problems);
+  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth, http };
 };

@@ -1,23 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { type DomainErrorKind, isDomainError } from '@mandate-ledger/domain';
 import { DuplicateEventIdError, IdempotencyKeyReusedError, InvalidAppendError, WrongExpectedRevisionError } from '@mandate-ledger/event-store';
 import { type Problem, problem, ProblemError, sendProblem } from './problem';
 
-interface CodedError {
-  readonly code: string;
-  readonly message: string;
-  /** The domain's own classification of its refusal (DomainError.kind). */
-  readonly kind?: string;
-}
-
 /** 422 when the command can never succeed as written, 409 when the current state refuses it. */
-const STATUS_OF_KIND: Record<string, number> = { invalid: 422, conflict: 409, not_found: 404 };
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = { invalid: 422, conflict: 409, not_found: 404 };
 
-/** Domain errors carry a stable code; structural so the API does not depend on the error class of each library. */
-const isCodedError = (error: unknown): error is CodedError =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && /^[A-Z][A-Z0-9_]+$/.test((error as unknown as { code: string }).code);
-
-/** Maps every error to `application/problem+json`; only an unexpected error is a 500, and it is logged. */
+/**
+ * Maps every error to `application/problem+json`. Only this project's own errors are 4xx: a driver's
+ * error carries a `code` too (`SQLITE_MISMATCH`, PostgreSQL's `P0001`), but it is a 500 whose body
+ * names no engine, table or value, and it is logged in full.
+ */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -55,10 +49,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = given.detail ?? (typeof given.message === 'string' ? given.message : exception.message);
       return { problem: problem(status, code, detail), headers: {} };
     }
-    if (isCodedError(exception)) {
-      return { problem: problem(STATUS_OF_KIND[exception.kind ?? ''] ?? 422, exception.code, exception.message), headers: {} };
-    }
-    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (isDomainError(exception)) return { problem: problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message), headers: {} };
+    this.logger.error(`${request.method} ${request.originalUrl}: ${errorForLog(exception)}`);
     return { problem: problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged'), headers: {} };
   }
 }
@@ -67,3 +59,11 @@ const httpCode = (status: number): string =>
   ({ 400: 'BAD_REQUEST', 401: 'UNAUTHENTICATED', 403: 'FORBIDDEN', 404: 'NOT_FOUND', 405: 'METHOD_NOT_ALLOWED', 413: 'PAYLOAD_TOO_LARGE', 415: 'UNSUPPORTED_MEDIA_TYPE' })[
     status
   ] ?? `HTTP_${status}`;
+
+/** The whole error for the log: its code (a driver's SQLSTATE or SQLite code), stack and cause. */
+const errorForLog = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const cause = error.cause === undefined ? '' : `\ncaused by ${errorForLog(error.cause)}`;
+  return `${code === undefined ? '' : `[${String(code)}] `}${error.stack ?? error.message}${cause}`;
+};

@@ -43,6 +43,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -56,6 +57,8 @@ export const problem = (status: number, code: string, detail?: string, extra: Pa
   ...extra,
 });
 
+/** Sends a problem; never stored by a cache, whatever the route (a refusal may name what the caller sent). */
 export const sendProblem = (response: Response, request: Request, body: Problem): void => {
-  response.status(body.status).type('application/problem+json').send(JSON.stringify({ ...body, instance: request.originalUrl }));
+  response.status(body.status).type('application/problem+json').setHeader('Cache-Control', 'no-store');
+  response.send(JSON.stringify({ ...body, instance: request.originalUrl }));
 };

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { createPrivateFile } from '@mandate-ledger/event-store/private-files';
 import { migrateSqlite, type SqliteMigration } from '@mandate-ledger/event-store/sqlite/sqlite-migrations';
 import { assertBatchShape, type AuditStore, SealConflictError, type SealBatch, type SealedLeaf, type SealState, type StoredCheckpoint } from '../audit-store.port';
 import { emptyFrontier } from '../merkle-tree';
@@ -123,7 +122,7 @@ export class SqliteAuditStore implements AuditStore {
 
   /** Keeps the tree in a file of its own (events held elsewhere, e.g. EventStoreDB). */
   static openFile(path: string): SqliteAuditStore {
-    mkdirSync(dirname(path), { recursive: true });
+    createPrivateFile(path);
     const db = new Database(path);
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');

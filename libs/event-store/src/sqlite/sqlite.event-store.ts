@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { WrongExpectedRevisionError } from '../event-store.errors';
+import { createPrivateFile } from '../private-files';
 import type {
   AppendResult,
   EventStore,
@@ -137,7 +136,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Opens (creating and migrating if needed) the store at `options.path`. */
   static open(options: SqliteEventStoreOptions): SqliteEventStore {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') createPrivateFile(options.path);
     const db = new Database(options.path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     db.pragma('journal_mode = WAL');

@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { createPrivateFile } from '@mandate-ledger/event-store';
 import type { ColumnValue, Projection } from '../projection';
 import { positionText } from '../positions';
 import { failureValues, GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, stateAfter, tablesOfRow } from './generation-rows';
@@ -131,7 +130,7 @@ export class SqliteReadStore implements ReadStore {
   ) {}
 
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    if (options.path !== ':memory:') createPrivateFile(options.path);
     const db = new Database(options.path);
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     db.pragma('journal_mode = WAL');
