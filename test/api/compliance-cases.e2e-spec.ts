@@ -263,7 +263,7 @@ describe('compliance cases over HTTP', () => {
 
   describe('refusals', () => {
     it('answers 400 with every failing field, and appends nothing', async () => {
-      const head = async () => (await api.http.get('/health').expect(200)).body.eventStore.headPosition;
+      const head = async () => (await api.http.get('/health/details').set('Authorization', admin).expect(200)).body.eventStore.headPosition;
       const before = await head();
       const response = await post('/compliance-cases', { ...order, caseNumbers: [], decisionDate: '2017-06-31', procedure: 'référé', judge: 'X' }).expect(400);
       expect(await head()).toBe(before);

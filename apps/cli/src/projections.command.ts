@@ -89,6 +89,7 @@ const rebuild = async (store: EventStore, readStore: ReadStore, args: string[]):
       resume: options.resume === 'true',
       batchSize: options['batch-size'] === undefined ? undefined : Number(options['batch-size']),
       onCommit: (p) => progress.update(p),
+      onWaiting: (g) => process.stderr.write(`${projection.name}: generation ${g.generation} is being written by another process; waiting up to 10 s for it to let go\n`),
     });
     progress.done();
     const seconds = (performance.now() - started) / 1000;
@@ -100,9 +101,13 @@ const rebuild = async (store: EventStore, readStore: ReadStore, args: string[]):
     } else {
       failures++;
       const error = generation.lastError;
-      console.error(
-        `${projection.name}: ${outcome}` + (error ? ` at position ${error.position} (${error.eventType}): ${error.message}` : ''),
-      );
+      const why =
+        outcome === 'locked'
+          ? `: generation ${generation.generation} is still being written by another process (a server or another rebuild); run it again once that one is done`
+          : error
+            ? ` at position ${error.position} (${error.eventType}): ${error.message}`
+            : '';
+      console.error(`${projection.name}: ${outcome}${why}`);
     }
   }
   return failures === 0 ? 0 : 1;

@@ -17,6 +17,7 @@ describe('the server configuration', () => {
       readStore: { kind: 'sqlite', sqlitePath: join(dataDir, 'mandate-ledger-read-models.db'), databaseUrl: undefined, databaseSchema: config.eventStore.databaseSchema },
       readYourWritesTimeoutMs: 5000,
       runProjectors: true,
+      readyMaxLagSeconds: 60,
     });
   });
 
