@@ -9,7 +9,7 @@ import { PostgresReadStore } from '../../libs/projections/src/read-store/postgre
 import { type ApiProcess, bearerFor, sharedSecrets, startApiProcess, waitFor200 } from '../support/api-process';
 import { type AppSetup, describeWithPostgres, postgresAppSetup, postgresTestUrl, testSchemaName, dropTestSchema } from '../support/postgres';
 import { expectReadModelsOfACleanRebuild, readModelsAtHead, wholeLog } from '../support/read-models';
-import { expectEveryAckOnce, WriteLoad } from './support/write-load';
+import { expectEveryAckOnce, killUnderWrites, measureTakeover, WriteLoad } from './support/write-load';
 
 // Two API processes on one PostgreSQL schema, both with projectors on, both taking writes. The one
 // holding the projections is killed with SIGKILL while the writes go on: the other takes them over,
@@ -70,37 +70,18 @@ describeWithPostgres('two API replicas on one PostgreSQL schema', () => {
     expect(await projectorLocks(lockReader, [first.pid, second.pid])).toEqual(new Map([[first.pid, APPLICATION_PROJECTIONS.length]]));
 
     const load = new WriteLoad(admin);
-    await load.registerOperator(first.url);
-    const writing = new AbortController();
-    let targets = [first.url, second.url];
-    const writes = load.run(() => targets, writing.signal);
-    while (load.acks.filter((ack) => ack.via === second.url).length < 10 || load.acks.filter((ack) => ack.via === first.url).length < 10) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-
-    const killedAt = Date.now();
-    targets = [second.url];
-    expect(await first.kill('SIGKILL')).toBe('SIGKILL');
+    const { killedAt, stop } = await killUnderWrites(load, first, second);
     // Takeover: the survivor's projectors apply a write it acknowledged after the kill.
     events = await PostgresEventStore.open({ connectionString: postgresTestUrl, schema: setup.env.DATABASE_SCHEMA! });
     live = await PostgresReadStore.open({ connectionString: postgresTestUrl, schema: setup.env.DATABASE_SCHEMA!, poolSize: 2 });
-    let takenOverAt: number | undefined;
-    while (takenOverAt === undefined && Date.now() - killedAt < 30_000) {
-      const after = load.firstAckAfter(killedAt);
-      const generations = await Promise.all(APPLICATION_PROJECTIONS.map((p) => live.activeGeneration(p.name)));
-      if (after && generations.every((g) => g?.checkpoint !== undefined && g.checkpoint >= after.position)) takenOverAt = Date.now();
-      else await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const takeoverMs = (takenOverAt ?? Infinity) - killedAt;
+    const takeoverMs = await measureTakeover(load, live, killedAt);
     process.stderr.write(`postgres replicas: the survivor applied a write acknowledged after the kill ${takeoverMs} ms after it\n`);
     expect(takeoverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
     expect(await projectorLocks(lockReader, [first.pid, second.pid])).toEqual(new Map([[second.pid, APPLICATION_PROJECTIONS.length]]));
 
     // Writes go on through the survivor for a while, then stop.
-    const acksAtTakeover = load.acks.length;
-    while (load.acks.length < acksAtTakeover + 20) await new Promise((resolve) => setTimeout(resolve, 10));
-    writing.abort();
-    await writes;
+    await load.acknowledgedBy([second.url], 20);
+    await stop();
     await waitFor200(second.url, '/health/ready');
 
     const log = await wholeLog(events);

@@ -7,7 +7,7 @@ import { APPLICATION_PROJECTIONS, defaultReadStorePath } from '@mandate-ledger/p
 import { SqliteReadStore } from '../../libs/projections/src/read-store/sqlite.read-store';
 import { type ApiProcess, bearerFor, sharedSecrets, startApiProcess, waitFor200 } from '../support/api-process';
 import { expectReadModelsOfACleanRebuild, wholeLog } from '../support/read-models';
-import { expectEveryAckOnce, WriteLoad } from './support/write-load';
+import { expectEveryAckOnce, killUnderWrites, measureTakeover, WriteLoad } from './support/write-load';
 
 // Two API processes on one SQLite data folder, both with projectors on: SQLite has no lock that dies
 // with its process, so a projector holds its generation by a lease. The holder is killed with
@@ -53,36 +53,17 @@ describe('two API processes on one SQLite data folder', () => {
     expect(Object.fromEntries(leaseHolders(readModelsPath))).toEqual(Object.fromEntries(names.map((name) => [name, first.pid])));
 
     const load = new WriteLoad(admin);
-    await load.registerOperator(first.url);
-    const writing = new AbortController();
-    let targets = [first.url, second.url];
-    const writes = load.run(() => targets, writing.signal);
-    while (load.acks.filter((ack) => ack.via === second.url).length < 10 || load.acks.filter((ack) => ack.via === first.url).length < 10) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-
-    const killedAt = Date.now();
-    targets = [second.url];
-    expect(await first.kill('SIGKILL')).toBe('SIGKILL');
+    const { killedAt, stop } = await killUnderWrites(load, first, second);
     const live = SqliteReadStore.open({ path: readModelsPath });
     const events = SqliteEventStore.open({ path: logPath });
     try {
-      let takenOverAt: number | undefined;
-      while (takenOverAt === undefined && Date.now() - killedAt < 30_000) {
-        const after = load.firstAckAfter(killedAt);
-        const generations = await Promise.all(names.map((name) => live.activeGeneration(name)));
-        if (after && generations.every((g) => g?.checkpoint !== undefined && g.checkpoint >= after.position)) takenOverAt = Date.now();
-        else await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      const takeoverMs = (takenOverAt ?? Infinity) - killedAt;
+      const takeoverMs = await measureTakeover(load, live, killedAt);
       process.stderr.write(`sqlite replicas: the survivor applied a write acknowledged after the kill ${takeoverMs} ms after it\n`);
       expect(takeoverMs).toBeLessThan(TAKEOVER_LIMIT_MS);
       expect(Object.fromEntries(leaseHolders(readModelsPath))).toEqual(Object.fromEntries(names.map((name) => [name, second.pid])));
 
-      const acksAtTakeover = load.acks.length;
-      while (load.acks.length < acksAtTakeover + 20) await new Promise((resolve) => setTimeout(resolve, 10));
-      writing.abort();
-      await writes;
+      await load.acknowledgedBy([second.url], 20);
+      await stop();
       await waitFor200(second.url, '/health/ready');
 
       expectEveryAckOnce(await wholeLog(events), load.acks, 2);

@@ -1,4 +1,6 @@
 import type { StoredEvent } from '@mandate-ledger/event-store';
+import { APPLICATION_PROJECTIONS, type ReadStore } from '@mandate-ledger/projections';
+import type { ApiProcess } from '../../support/api-process';
 import { grantBody, laVieActive } from '../../support/calais-bodies';
 
 /** A write the API acknowledged: the event it says it appended. */
@@ -82,7 +84,50 @@ export class WriteLoad {
   firstAckAfter(instant: number): Ack | undefined {
     return this.acks.filter((ack) => ack.at > instant).sort((a, b) => (a.position < b.position ? -1 : 1))[0];
   }
+
+  /** Resolves once each of `urls` has acknowledged `count` more writes than it had when called. */
+  async acknowledgedBy(urls: readonly string[], count: number): Promise<void> {
+    const by = (url: string) => this.acks.filter((ack) => ack.via === url).length;
+    const before = new Map(urls.map((url) => [url, by(url)]));
+    while (urls.some((url) => by(url) < before.get(url)! + count)) await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }
+
+/**
+ * Writes through both processes until each has acknowledged 10 writes, kills `holder` with SIGKILL
+ * and goes on writing through `survivor` until `stop()`.
+ */
+export const killUnderWrites = async (load: WriteLoad, holder: ApiProcess, survivor: ApiProcess): Promise<{ killedAt: number; stop(): Promise<void> }> => {
+  await load.registerOperator(holder.url);
+  const writing = new AbortController();
+  let targets = [holder.url, survivor.url];
+  const writes = load.run(() => targets, writing.signal);
+  await load.acknowledgedBy(targets, 10);
+  const killedAt = Date.now();
+  targets = [survivor.url];
+  expect(await holder.kill('SIGKILL')).toBe('SIGKILL');
+  return {
+    killedAt,
+    stop: async () => {
+      writing.abort();
+      await writes;
+    },
+  };
+};
+
+/**
+ * How long after `killedAt` every read model had applied a write acknowledged after it, which only
+ * the survivor can have acknowledged: the takeover, as a client sees it. Infinity after `timeoutMs`.
+ */
+export const measureTakeover = async (load: WriteLoad, live: ReadStore, killedAt: number, timeoutMs = 30_000): Promise<number> => {
+  while (Date.now() - killedAt < timeoutMs) {
+    const after = load.firstAckAfter(killedAt);
+    const generations = await Promise.all(APPLICATION_PROJECTIONS.map((p) => live.activeGeneration(p.name)));
+    if (after && generations.every((g) => g?.checkpoint !== undefined && g.checkpoint >= after.position)) return Date.now() - killedAt;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return Infinity;
+};
 
 /**
  * Every acknowledged write is in the log exactly once, where its answer said; the log holds nothing
