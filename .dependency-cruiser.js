@@ -28,6 +28,13 @@ module.exports = {
       to: { path: '^apps/' },
     },
     {
+      name: 'libraries-meet-through-their-index',
+      comment: 'A library reaches another only through its index.ts (@mandate-ledger/<name>), never a file inside it: what a library offers is what its index exports.',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/', pathNot: ['\\.(spec|contract-spec|e2e-spec)\\.ts$'] },
+      to: { path: '^libs/[^/]+/src/(?!index\\.ts$)', pathNot: '^libs/$1/' },
+    },
+    {
       name: 'projections-use-the-port-not-adapters',
       comment: 'Projections depend on the EventStore port, never on an adapter folder.',
       severity: 'error',

@@ -12,6 +12,7 @@ module.exports = {
     '^@mandate-ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@mandate-ledger/projections$': '<rootDir>/libs/projections/src',
     '^@mandate-ledger/audit$': '<rootDir>/libs/audit/src',
+    '^@mandate-ledger/storage$': '<rootDir>/libs/storage/src',
   },
   testTimeout: 30000,
 };

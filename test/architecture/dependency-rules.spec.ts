@@ -42,6 +42,27 @@ describe('dependency rules', () => {
     expect(result.stdout).toContain('only-esdb-imports-the-esdb-client');
   });
 
+  it('refuse a library that reaches into another library past its index', () => {
+    const result = cruise({
+      'libs/audit/src/log.ts': "import { migrate } from '../../storage/src/migrations';\nexport const log = migrate;\n",
+      'libs/storage/src/migrations.ts': 'export const migrate = 1;\n',
+      'libs/storage/src/index.ts': "export * from './migrations';\n",
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toContain('libraries-meet-through-their-index');
+  });
+
+  it('accept a library that imports another through its index, and its own files directly', () => {
+    const result = cruise({
+      'libs/audit/src/log.ts': "import { migrate } from '../../storage/src/index';\nimport { tree } from './tree';\nexport const log = [migrate, tree];\n",
+      'libs/audit/src/tree.ts': 'export const tree = 1;\n',
+      'libs/storage/src/migrations.ts': 'export const migrate = 1;\n',
+      'libs/storage/src/index.ts': "export * from './migrations';\n",
+    });
+    expect(result.stdout).toContain('no dependency violations found');
+    expect(result.status).toBe(0);
+  });
+
   it('accept a domain that imports only itself', () => {
     const result = cruise({
       'libs/domain/src/a.ts': "import { b } from './b';\nexport const a = b;\n",

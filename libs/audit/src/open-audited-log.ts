@@ -1,8 +1,5 @@
 import { join } from 'node:path';
-import { createEventStore, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
-// Static: the built server resolves path aliases only in static imports (the adapters' own drivers are ordinary packages).
-import { PostgresEventStore } from '@mandate-ledger/event-store/postgres/postgres.event-store';
-import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
+import { createEventStore, type EventStore, type EventStoreConfig, openStoreWithConnection } from '@mandate-ledger/event-store';
 import type { AuditStore } from './audit-store.port';
 import { SQL_LOG_START } from './log-verifier';
 
@@ -35,9 +32,11 @@ export const openAuditedLog = async (config: EventStoreConfig): Promise<AuditedL
 
 const openSqlite = async (config: EventStoreConfig): Promise<AuditedLog> => {
   const { SqliteAuditStore } = await import('./sqlite/sqlite.audit-store');
-  const events = SqliteEventStore.open({ path: config.sqlitePath });
+  const opened = await openStoreWithConnection(config, 0);
+  if (opened.kind !== 'sqlite') throw new Error('expected the SQLite store');
+  const events = opened.store;
   try {
-    const audit = SqliteAuditStore.open(events.database, { guardEvents: true });
+    const audit = SqliteAuditStore.open(opened.database, { guardEvents: true });
     return { events, audit, readFrom: SQL_LOG_START, close: () => closeAll(audit, events) };
   } catch (error) {
     await events.close();
@@ -46,16 +45,16 @@ const openSqlite = async (config: EventStoreConfig): Promise<AuditedLog> => {
 };
 
 const openPostgres = async (config: EventStoreConfig): Promise<AuditedLog> => {
-  const { Pool } = await import('pg');
   const { PostgresAuditStore } = await import('./postgres/postgres.audit-store');
   // Reads, seals and the sealer's lock: a few connections, apart from the application's pool.
-  const pool = new Pool({ connectionString: config.databaseUrl, max: 4 });
-  pool.on('error', () => undefined);
+  const opened = await openStoreWithConnection(config, 4);
+  if (opened.kind !== 'postgres') throw new Error('expected the PostgreSQL store');
+  const { store: events, pool } = opened;
   try {
-    const events = await PostgresEventStore.open({ pool, schema: config.databaseSchema });
     const audit = await PostgresAuditStore.open({ pool, schema: config.databaseSchema, guardEvents: true });
     return { events, audit, readFrom: SQL_LOG_START, close: () => closeAll(audit, events, { close: () => pool.end() }) };
   } catch (error) {
+    await events.close();
     await pool.end();
     throw error;
   }

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { ConfigurationError } from '@mandate-ledger/storage';
 
 export type EventStoreKind = 'sqlite' | 'postgres' | 'esdb';
 
@@ -12,14 +13,6 @@ export interface EventStoreConfig {
   /** PostgreSQL schema holding the tables. */
   readonly databaseSchema: string;
   readonly esdbConnectionString?: string;
-}
-
-/** A configuration the service refuses to start with; lists every problem at once. */
-export class ConfigurationError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
-    this.name = 'ConfigurationError';
-  }
 }
 
 const KINDS: readonly EventStoreKind[] = ['sqlite', 'postgres', 'esdb'];

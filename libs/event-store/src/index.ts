@@ -3,7 +3,6 @@ export * from './event-store.errors';
 export * from './serialization/upcasters';
 export * from './serialization/uuid-v7';
 export * from './event-store.config';
-export * from './private-files';
 export * from './create-event-store';
 export * from './handle-command';
-export * from './worker-threads';
+export * from './serialization/polling-subscription';

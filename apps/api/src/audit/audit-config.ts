@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ed25519PublicKeyBytes, formatVerifierKey, generateSigningKeyPem, type NoteSigner, parseSigningKey, publicKeyPemOf } from '@mandate-ledger/audit';
-import { ConfigurationError, createPrivateFolder } from '@mandate-ledger/event-store';
+import { ConfigurationError, createPrivateFolder } from '@mandate-ledger/storage';
 
 /** The verifiable history's settings (DESIGN §5), read by the server and the CLI alike. */
 export interface AuditConfig {

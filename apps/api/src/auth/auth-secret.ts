@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createPrivateFolder } from '@mandate-ledger/event-store';
+import { createPrivateFolder } from '@mandate-ledger/storage';
 
 /** Where the embedded default keeps its generated JWT secret. */
 export const secretFile = (dataDir: string): string => join(dataDir, 'jwt-secret');

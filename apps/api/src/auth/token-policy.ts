@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@mandate-ledger/event-store';
+import { ConfigurationError } from '@mandate-ledger/storage';
 import { DEFAULT_MAX_TOKEN_LIFETIME_HOURS, type TokenPolicy } from './jwt';
 
 /** A claim value the token must carry: unset or empty means no check; blank is a mistake. */

@@ -1,4 +1,5 @@
-import { ConfigurationError, eventStoreConfigFrom, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { eventStoreConfigFrom, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { ConfigurationError } from '@mandate-ledger/storage';
 import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
 import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
 import { resolveJwtSecret } from '../auth/auth-secret';

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '@mandate-ledger/event-store';
+import { ConfigurationError } from '@mandate-ledger/storage';
 
 /** What the HTTP edge lets through: which browser origins, how many requests per principal. */
 export interface HttpConfig {

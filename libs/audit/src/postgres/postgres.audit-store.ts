@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { escapeIdentifier, Pool, type PoolClient } from 'pg';
-import { PG_BIGINTS } from '@mandate-ledger/event-store/postgres/pg-bigints';
-import { migratePostgres, type PostgresMigration } from '@mandate-ledger/event-store/postgres/postgres-migrations';
+import { escapeIdentifier, Pool, type PoolClient, types } from 'pg';
+import { int8ParsedAs, migratePostgres, type PostgresMigration } from '@mandate-ledger/storage';
 import { assertBatchShape, type AuditStore, SealConflictError, type SealBatch, type SealedLeaf, type SealState, type StoredCheckpoint } from '../audit-store.port';
 import { emptyFrontier, HASH_SIZE } from '../merkle-tree';
 import { decodeFrontier, encodeFrontier, type NodeKey, nodeKeyOf, type StoredNode } from '../stored-tree';
+
+/** Positions and sizes are int8: read as bigints. */
+const PG_BIGINTS = int8ParsedAs(types, BigInt);
 
 /** Where the tree lives, and whether the events table is guarded too. */
 export interface PostgresAuditStoreOptions {

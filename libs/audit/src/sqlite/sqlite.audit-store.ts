@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
-import { createPrivateFile } from '@mandate-ledger/event-store/private-files';
-import { migrateSqlite, type SqliteMigration } from '@mandate-ledger/event-store/sqlite/sqlite-migrations';
+import { createPrivateFile, migrateSqlite, type SqliteMigration } from '@mandate-ledger/storage';
 import { assertBatchShape, type AuditStore, SealConflictError, type SealBatch, type SealedLeaf, type SealState, type StoredCheckpoint } from '../audit-store.port';
 import { emptyFrontier } from '../merkle-tree';
 import { decodeFrontier, encodeFrontier, type NodeKey, nodeKeyOf, type StoredNode } from '../stored-tree';

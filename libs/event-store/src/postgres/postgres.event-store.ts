@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { escapeIdentifier, Pool, type ClientBase } from 'pg';
-import { PG_BIGINTS } from './pg-bigints';
+import { escapeIdentifier, Pool, type ClientBase, types } from 'pg';
+import { int8ParsedAs, migratePostgres, type PostgresMigration } from '@mandate-ledger/storage';
 import { WrongExpectedRevisionError } from '../event-store.errors';
 import type {
   AppendResult,
@@ -17,7 +17,9 @@ import { originalResultOf, type StoredIdentity } from '../serialization/idempote
 import { AppendSignal, pollingSubscription } from '../serialization/polling-subscription';
 import { UpcasterChain, type Upcaster } from '../serialization/upcasters';
 import { validateAppend } from '../serialization/validate-append';
-import { migratePostgres, type PostgresMigration } from './postgres-migrations';
+
+/** Positions and revisions are int8: read as bigints. */
+const PG_BIGINTS = int8ParsedAs(types, BigInt);
 
 export interface PostgresEventStoreOptions {
   /** Where to connect; the store creates its own pool and ends it on `close()`. */

@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { WrongExpectedRevisionError } from '../event-store.errors';
-import { createPrivateFile } from '../private-files';
 import type {
   AppendResult,
   EventStore,
@@ -16,7 +15,7 @@ import { AppendSignal, pollingSubscription } from '../serialization/polling-subs
 import { UpcasterChain, type Upcaster } from '../serialization/upcasters';
 import { satisfies } from '../serialization/expected-revision';
 import { validateAppend } from '../serialization/validate-append';
-import { migrateSqlite, type SqliteMigration } from './sqlite-migrations';
+import { createPrivateFile, migrateSqlite, type SqliteMigration } from '@mandate-ledger/storage';
 
 export interface SqliteEventStoreOptions {
   /** File path of the database; its folder is created if missing. */

@@ -1,4 +1,5 @@
-import { Client, type ClientBase, escapeIdentifier, Pool, type PoolClient, types, type CustomTypesConfig } from 'pg';
+import { Client, type ClientBase, escapeIdentifier, Pool, type PoolClient, types } from 'pg';
+import { int8ParsedAs, migratePostgres, type PostgresMigration } from '@mandate-ledger/storage';
 import type { ColumnValue, Projection } from '../projection';
 import { positionText } from '../positions';
 import { failureValues, GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, stateAfter, tablesOfRow } from './generation-rows';
@@ -24,14 +25,10 @@ export interface PostgresReadStoreOptions {
   readonly poolSize?: number;
 }
 
-const INT8 = 20;
 // Integer columns and counts are bigint in SQL and safe integers in JS (cents, counts).
-const NUMBERS: CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 ? Number : types.getTypeParser(oid, format as 'text')) as CustomTypesConfig['getTypeParser'],
-};
+const NUMBERS = int8ParsedAs(types, Number);
 
-const MIGRATIONS = [{ version: 1, sql: generationsTableSql(POSTGRES_DIALECT) }];
+const MIGRATIONS: readonly PostgresMigration[] = [{ version: 1, sql: generationsTableSql(POSTGRES_DIALECT) }];
 
 const isMissingTable = (error: unknown): boolean => (error as { code?: string }).code === '42P01';
 
@@ -39,41 +36,6 @@ const isMissingTable = (error: unknown): boolean => (error as { code?: string })
 export const numberedPlaceholders = (sql: string): string => {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
-};
-
-/**
- * Applies the `projections` component's schema steps, in the same `schema_migrations` bookkeeping
- * as the event store, under a transaction-scoped advisory lock so two processes never both apply one.
- */
-const migrate = async (pool: Pool, schema: string): Promise<void> => {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(`SELECT pg_advisory_xact_lock(hashtext('schema_migrations'), hashtext($1))`, [schema]);
-    const found = await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema]);
-    if (found.rowCount === 0) await client.query(`CREATE SCHEMA ${escapeIdentifier(schema)}`);
-    await client.query(`SET LOCAL search_path TO ${escapeIdentifier(schema)}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
-      component  text        NOT NULL,
-      version    integer     NOT NULL,
-      applied_at timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (component, version)
-    )`);
-    const { rows } = await client.query<{ version: number }>(
-      `SELECT coalesce(max(version), 0) AS version FROM schema_migrations WHERE component = 'projections'`,
-    );
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= rows[0].version) continue;
-      await client.query(migration.sql);
-      await client.query(`INSERT INTO schema_migrations (component, version) VALUES ('projections', $1)`, [migration.version]);
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 };
 
 const arrayType = (projection: Projection<unknown>, table: string, column: string): string => {
@@ -104,7 +66,7 @@ export class PostgresReadStore implements ReadStore {
     });
     pool.on('error', () => undefined);
     try {
-      await migrate(pool, schema);
+      await migratePostgres(pool, schema, 'projections', MIGRATIONS);
     } catch (error) {
       await pool.end();
       throw error;

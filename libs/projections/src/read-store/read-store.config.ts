@@ -1,5 +1,6 @@
 import { join, parse } from 'node:path';
-import { ConfigurationError, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { type EventStoreConfig } from '@mandate-ledger/event-store';
+import { ConfigurationError } from '@mandate-ledger/storage';
 import type { ReadStoreKind } from './read-store.port';
 
 /** Where the read models live; defaults follow the event store (a SQLite file beside its file, the same PostgreSQL schema). */

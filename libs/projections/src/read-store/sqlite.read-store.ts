@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { threadId } from 'node:worker_threads';
-import { createPrivateFile } from '@mandate-ledger/event-store';
+import { createPrivateFile, migrateSqlite, type SqliteMigration } from '@mandate-ledger/storage';
 import type { ColumnValue, Projection } from '../projection';
 import { positionText } from '../positions';
 import { failureValues, GENERATION_COLUMNS, generationOf, type GenerationRow, generationsTableSql, stateAfter, tablesOfRow } from './generation-rows';
@@ -55,7 +55,7 @@ export interface SqliteReadStoreOptions {
   readonly leaseMs?: number;
 }
 
-const MIGRATIONS = [
+const MIGRATIONS: readonly SqliteMigration[] = [
   { version: 1, sql: generationsTableSql(SQLITE_DIALECT) },
   {
     version: 2,
@@ -79,24 +79,6 @@ interface Lease {
 
 /** A lease expired or was taken over while its writer was still working (a step of a generation going live). */
 class WriterReplaced extends Error {}
-
-/** The same bookkeeping as the event store's migrations (shared `schema_migrations` table), for the `projections` component. */
-const migrate = (db: Database.Database): void => {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    component TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    applied_at TEXT NOT NULL,
-    PRIMARY KEY (component, version)
-  )`);
-  db.transaction(() => {
-    const applied = (db.prepare(`SELECT coalesce(max(version), 0) AS v FROM schema_migrations WHERE component = 'projections'`).get() as { v: number }).v;
-    for (const migration of MIGRATIONS) {
-      if (migration.version <= applied) continue;
-      db.exec(migration.sql);
-      db.prepare(`INSERT INTO schema_migrations (component, version, applied_at) VALUES ('projections', ?, ?)`).run(migration.version, new Date().toISOString());
-    }
-  }).immediate();
-};
 
 const isMissingTable = (error: unknown): boolean => error instanceof Error && /no such table/.test(error.message);
 
@@ -140,7 +122,7 @@ export class SqliteReadStore implements ReadStore {
     // as far into the file as SQLite allows (2 GB), since the read models lie after the log.
     db.pragma('cache_size = -65536');
     db.pragma(`mmap_size = ${MMAP_SIZE}`);
-    migrate(db);
+    migrateSqlite(db, 'projections', MIGRATIONS);
     return new SqliteReadStore(db, options.leaseMs ?? 3000);
   }
 

@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
 import { Worker } from 'node:worker_threads';
-import { type EventStoreConfig, thrownMessageOf, workerScriptBeside } from '@mandate-ledger/event-store';
+import { type EventStoreConfig } from '@mandate-ledger/event-store';
+import { thrownMessageOf, workerScriptBeside } from '@mandate-ledger/storage';
 import type { ReadStoreConfig } from '../read-store/read-store.config';
 import { PacedCalls } from './paced-calls';
 import type { ProjectionRuntimeOptions, RuntimeLogger } from './projection-runtime';

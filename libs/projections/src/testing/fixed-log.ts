@@ -1,5 +1,4 @@
-import type { AppendResult, EventStore, ReadAllOptions, StoredEvent, SubscribeOptions } from '@mandate-ledger/event-store';
-import { AppendSignal, pollingSubscription } from '@mandate-ledger/event-store/serialization/polling-subscription';
+import { type AppendResult, AppendSignal, type EventStore, pollingSubscription, type ReadAllOptions, type StoredEvent, type SubscribeOptions } from '@mandate-ledger/event-store';
 
 /**
  * A global log of stored events chosen by the test (positions, including beyond 64 bits, and

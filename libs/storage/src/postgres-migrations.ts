@@ -1,4 +1,7 @@
-import { escapeIdentifier, type Pool } from 'pg';
+import type { Pool } from 'pg';
+
+/** A quoted SQL identifier, as pg's `escapeIdentifier` makes it: this library loads no driver. */
+export const quoteIdentifier = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** One forward-only schema step of a component; applied once, in order, at start. */
 export interface PostgresMigration {
@@ -32,7 +35,7 @@ export const migratePostgres = async (
   component: string,
   migrations: readonly PostgresMigration[],
 ): Promise<void> => {
-  const quoted = escapeIdentifier(schema);
+  const quoted = quoteIdentifier(schema);
   // Up to date: no lock and no DDL, so a role with only data rights can open a schema migrated by its owner.
   const latest = Math.max(0, ...migrations.map((m) => m.version));
   if ((await appliedVersion(pool, quoted, component)) >= latest) return;

@@ -1,0 +1,6 @@
+export * from './configuration-error';
+export * from './pg-integers';
+export * from './postgres-migrations';
+export * from './private-files';
+export * from './sqlite-migrations';
+export * from './worker-threads';
