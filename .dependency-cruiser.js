@@ -35,6 +35,13 @@ module.exports = {
       to: { path: '^libs/[^/]+/src/(?!index\\.ts$)', pathNot: '^libs/$1/' },
     },
     {
+      name: 'the-cli-never-imports-the-api',
+      comment: 'The CLI runs commands and builds reports through the libraries, as the API does: it never reaches into the HTTP service.',
+      severity: 'error',
+      from: { path: '^apps/cli/' },
+      to: { path: '^apps/api/' },
+    },
+    {
       name: 'projections-use-the-port-not-adapters',
       comment: 'Projections depend on the EventStore port, never on an adapter folder.',
       severity: 'error',
@@ -61,7 +68,7 @@ module.exports = {
         reachable: true,
         pathNot: [
           '^apps/cli/src/verify-report\\.ts$',
-          '^apps/api/src/compliance-cases/report/compliance-report\\.content\\.ts$',
+          '^libs/reports/src/compliance-report\\.content\\.ts$',
           '^libs/domain/src/',
           '^libs/audit/src/(evidence-bundle|leaf|canonical-json)\\.ts$',
           '^(node:)?(crypto|assert)$',

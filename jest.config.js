@@ -13,6 +13,9 @@ module.exports = {
     '^@mandate-ledger/projections$': '<rootDir>/libs/projections/src',
     '^@mandate-ledger/audit$': '<rootDir>/libs/audit/src',
     '^@mandate-ledger/storage$': '<rootDir>/libs/storage/src',
+    '^@mandate-ledger/access$': '<rootDir>/libs/access/src',
+    '^@mandate-ledger/application$': '<rootDir>/libs/application/src',
+    '^@mandate-ledger/reports$': '<rootDir>/libs/reports/src',
   },
   testTimeout: 30000,
 };

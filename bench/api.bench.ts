@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JsonObject } from '@mandate-ledger/event-store';
-import { DEFAULT_TOKEN_POLICY, signToken, timedClaims } from '../apps/api/src/auth/jwt';
+import { DEFAULT_TOKEN_POLICY, signToken, timedClaims } from '@mandate-ledger/access';
 import { grantBody, laVieActive } from '../test/support/calais-bodies';
 import { type LoadResult, loadWithPosts, percentile, startServerProcess } from './support/api-load';
 import { optionOf } from './support/measure';

@@ -17,8 +17,7 @@ import {
 } from '@mandate-ledger/domain';
 import type { EventMetadata, EventStore, JsonObject } from '@mandate-ledger/event-store';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
-import { buildComplianceReport, type ReportSources } from '../apps/api/src/compliance-cases/report/compliance-report.builder';
-import { renderComplianceReport } from '../apps/api/src/compliance-cases/report/compliance-report.render';
+import { buildComplianceReport, renderComplianceReport, type ReportSources } from '@mandate-ledger/reports';
 import { SqliteAuditStore } from '../libs/audit/src/sqlite/sqlite.audit-store';
 import { addObligation, linkMeasure, openCase, recordNotification } from '../libs/domain/src/testing/compliance-case.fixtures';
 import { maraudeGrant } from '../libs/domain/src/testing/mandate.fixtures';

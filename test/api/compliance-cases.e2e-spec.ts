@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TokenClaims } from '../../apps/api/src/auth/jwt';
+import type { TokenClaims } from '@mandate-ledger/access';
 import { startApi, type TestApi } from '../support/api';
 
 // The order of the administrative court of Lille (référé n° 1705379, 26 June 2017), upheld by the

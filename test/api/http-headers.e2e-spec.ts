@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
-import { signToken, timedClaims, DEFAULT_TOKEN_POLICY } from '../../apps/api/src/auth/jwt';
+import { signToken, timedClaims, DEFAULT_TOKEN_POLICY } from '@mandate-ledger/access';
 import { startApi, type TestApi } from '../support/api';
 import { laVieActive } from '../support/calais-bodies';
 

@@ -1,6 +1,6 @@
 import { complianceCaseStreamName, mandateStreamName, operatorStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
-import type { TokenClaims } from '../../apps/api/src/auth/jwt';
+import type { TokenClaims } from '@mandate-ledger/access';
 import { startApi, type TestApi } from '../support/api';
 import { grantBody, laVieActive } from '../support/calais-bodies';
 

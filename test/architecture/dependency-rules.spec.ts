@@ -7,7 +7,7 @@ const root = join(__dirname, '..', '..');
 const depcruise = join(root, 'node_modules', '.bin', 'depcruise');
 
 /** Runs dependency-cruiser with the project's rules on a small tree of files. */
-const cruise = (files: Record<string, string>) => {
+const cruise = (files: Record<string, string>, folder = 'libs') => {
   const dir = mkdtempSync(join(tmpdir(), 'ml-depcruise-'));
   try {
     for (const [path, content] of Object.entries(files)) {
@@ -15,7 +15,7 @@ const cruise = (files: Record<string, string>) => {
       writeFileSync(join(dir, path), content);
     }
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { baseUrl: '.' } }));
-    return spawnSync(depcruise, ['libs', '--config', join(root, '.dependency-cruiser.js')], { cwd: dir, encoding: 'utf8' });
+    return spawnSync(depcruise, [folder, '--config', join(root, '.dependency-cruiser.js')], { cwd: dir, encoding: 'utf8' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -61,6 +61,18 @@ describe('dependency rules', () => {
     });
     expect(result.stdout).toContain('no dependency violations found');
     expect(result.status).toBe(0);
+  });
+
+  it('refuse a CLI command that imports the API', () => {
+    const result = cruise(
+      {
+        'apps/cli/src/demo.command.ts': "import { GrantMandateCommand } from '../../api/src/mandates/grant.command';\nexport const a = GrantMandateCommand;\n",
+        'apps/api/src/mandates/grant.command.ts': 'export class GrantMandateCommand {}\n',
+      },
+      'apps',
+    );
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).toContain('the-cli-never-imports-the-api');
   });
 
   it('accept a domain that imports only itself', () => {

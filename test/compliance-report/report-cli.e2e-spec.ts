@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { complianceCaseStreamName, mandateStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
-import type { ComplianceReportBundle } from '../../apps/api/src/compliance-cases/report/compliance-report.builder';
+import type { ComplianceReportBundle } from '@mandate-ledger/reports';
 import { runEvidence } from '../../apps/cli/src/evidence.command';
 import { runVerifyBundle } from '../../apps/cli/src/verify-bundle.command';
 import { startApi, type TestApi } from '../support/api';

@@ -1,6 +1,6 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { signToken, type TokenClaims } from '../../apps/api/src/auth/jwt';
+import { signToken, type TokenClaims } from '@mandate-ledger/access';
 import { spawnTs } from './child-process';
 
 /** One secret and one signing key for every process of a test, as replicas of one deployment share them. */

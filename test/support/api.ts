@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { signToken, timedClaims, type TokenClaims } from '../../apps/api/src/auth/jwt';
+import { signToken, timedClaims, type TokenClaims } from '@mandate-ledger/access';
 import { appConfigFrom } from '../../apps/api/src/config/app-config';
 import { createApp } from '../../apps/api/src/configure-app';
 

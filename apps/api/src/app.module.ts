@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { ApplicationModule } from './application/application.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ComplianceCasesModule } from './compliance-cases/compliance-cases.module';
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config.eventStore),
+        ApplicationModule,
         RateLimitModule.forRoot(config.http.rateLimitPerMinute, config.auth),
         AuthModule.forRoot(config.auth),
         OperatorsModule,

@@ -1,27 +1,7 @@
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { type Command, CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
+import { type ApplicationCommand, applicationConfigFrom, type CommandContext, type CommandResult, CommandRunner, fingerprintOf, type Principal } from '@mandate-ledger/application';
 import { isCalendarDate } from '@mandate-ledger/domain';
-import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
-import { AppModule } from '../../api/src/app.module';
-import type { Principal } from '../../api/src/auth/principal';
-import { AddComplianceObligationCommand } from '../../api/src/compliance-cases/add-compliance-obligation/add-compliance-obligation.command';
-import { LinkComplianceMeasureCommand } from '../../api/src/compliance-cases/link-compliance-measure/link-compliance-measure.command';
-import { OpenComplianceCaseCommand } from '../../api/src/compliance-cases/open-compliance-case/open-compliance-case.command';
-import { RecordComplianceAppealCommand } from '../../api/src/compliance-cases/record-compliance-appeal/record-compliance-appeal.command';
-import { RecordComplianceNotificationCommand } from '../../api/src/compliance-cases/record-compliance-notification/record-compliance-notification.command';
-import { type AppConfig, appConfigFrom } from '../../api/src/config/app-config';
-import { idempotencyFingerprintOf } from '../../api/src/http/idempotency-fingerprint';
-import type { WriteContext } from '../../api/src/http/write-context';
-import type { WriteResult } from '../../api/src/http/write-result';
-import { CompleteMandateMissionCommand } from '../../api/src/mandates/complete-mandate-mission/complete-mandate-mission.command';
-import { GrantMandateCommand } from '../../api/src/mandates/grant-mandate/grant-mandate.command';
-import { ReinstateMandateCommand } from '../../api/src/mandates/reinstate-mandate/reinstate-mandate.command';
-import { RenewMandateCommand } from '../../api/src/mandates/renew-mandate/renew-mandate.command';
-import { ReportMandateActivityCommand } from '../../api/src/mandates/report-mandate-activity/report-mandate-activity.command';
-import { SuspendMandateCommand } from '../../api/src/mandates/suspend-mandate/suspend-mandate.command';
-import { RegisterOperatorCommand } from '../../api/src/operators/register-operator/register-operator.command';
+import { createEventStore } from '@mandate-ledger/event-store';
 import { CALAIS_2017, calais2017Steps, DEMO_DEFAULTS, type DemoOptions, type DemoStep } from './demo/calais-2017.data';
 import { parseOptions } from './options';
 
@@ -30,7 +10,7 @@ export const DEMO_LOADER: Principal = { sub: 'demo-loader', role: 'admin' };
 
 export interface StepOutcome {
   readonly step: DemoStep;
-  readonly result: WriteResult;
+  readonly result: CommandResult;
 }
 
 /** A decision of the data set that the domain (or the store) refused; nothing after it was tried. */
@@ -45,65 +25,61 @@ export class DemoStepRefused extends Error {
   }
 }
 
-const commandOf = (step: DemoStep, context: WriteContext): Command<WriteResult> => {
+/** The command a step of the data set stands for, its resource's id inside its data. */
+export const commandOf = (step: DemoStep): ApplicationCommand => {
   switch (step.decision) {
     case 'register':
-      return new RegisterOperatorCommand(step.operatorId, step.data, context);
+      return { type: 'RegisterOperator', data: { ...step.data, operatorId: step.operatorId } };
     case 'grant':
-      return new GrantMandateCommand(step.mandateId, step.data, context);
+      return { type: 'GrantMandate', data: { ...step.data, mandateId: step.mandateId } };
     case 'renew':
-      return new RenewMandateCommand(step.mandateId, step.data, context);
+      return { type: 'RenewMandate', data: { ...step.data, mandateId: step.mandateId } };
     case 'suspend':
-      return new SuspendMandateCommand(step.mandateId, step.data, context);
+      return { type: 'SuspendMandate', data: { ...step.data, mandateId: step.mandateId } };
     case 'reinstate':
-      return new ReinstateMandateCommand(step.mandateId, step.data, context);
+      return { type: 'ReinstateMandate', data: { ...step.data, mandateId: step.mandateId } };
     case 'report':
-      return new ReportMandateActivityCommand(step.mandateId, step.data, context);
+      return { type: 'ReportMandateActivity', data: { ...step.data, mandateId: step.mandateId } };
     case 'complete':
-      return new CompleteMandateMissionCommand(step.mandateId, step.data, context);
+      return { type: 'CompleteMandateMission', data: { ...step.data, mandateId: step.mandateId } };
     case 'open-case':
-      return new OpenComplianceCaseCommand(step.complianceCaseId, step.data, context);
+      return { type: 'OpenComplianceCase', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
     case 'appeal':
-      return new RecordComplianceAppealCommand(step.complianceCaseId, step.data, context);
+      return { type: 'RecordComplianceAppeal', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
     case 'add-obligation':
-      return new AddComplianceObligationCommand(step.complianceCaseId, step.data, context);
+      return { type: 'AddComplianceObligation', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
     case 'notify':
-      return new RecordComplianceNotificationCommand(step.complianceCaseId, step.data, context);
+      return { type: 'RecordComplianceNotification', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
     case 'link-measure':
-      return new LinkComplianceMeasureCommand(step.complianceCaseId, step.data, context);
+      return { type: 'LinkComplianceMeasure', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
   }
 };
 
 /**
- * Records the Calais data set through the app's command bus — the handlers, access rules and
- * deciders of the HTTP API. Each decision carries its own idempotency key, so a second load
- * appends nothing. Throws {@link DemoStepRefused} at the first refusal.
+ * Records the Calais data set through the application's command path, the one the HTTP API's
+ * writes take (access rules, deciders). Each decision carries its own idempotency key, so a second
+ * load appends nothing. Throws {@link DemoStepRefused} at the first refusal.
  */
 export const loadDemo = async (
-  app: INestApplicationContext,
+  commands: CommandRunner,
   onStep: (outcome: StepOutcome) => void = () => undefined,
   options: DemoOptions = DEMO_DEFAULTS,
 ): Promise<StepOutcome[]> => {
-  const commandBus = app.get(CommandBus);
   // One correlation id ties together the decisions of one run.
   const correlationId = `${CALAIS_2017}-${randomUUID()}`;
   const outcomes: StepOutcome[] = [];
   for (const step of calais2017Steps(options)) {
-    const context: WriteContext = {
-      principal: DEMO_LOADER,
+    const command = commandOf(step);
+    const context: CommandContext = {
+      actor: DEMO_LOADER,
       now: new Date().toISOString(),
       correlationId,
-      // No HTTP request here: each command gets its own id, as each request would.
-      requestId: randomUUID(),
-      // The step stands for a request's body: a data set changed under an unchanged step name is refused, not skipped.
-      idempotency: {
-        key: `${DEMO_LOADER.sub}:${CALAIS_2017}:${step.name}`,
-        fingerprint: idempotencyFingerprintOf({ method: 'CLI', path: `demo ${CALAIS_2017}`, principal: DEMO_LOADER, body: step }),
-      },
+      // The step's command is what its key was sent for: a data set changed under an unchanged step name is refused, not skipped.
+      idempotency: { key: `${DEMO_LOADER.sub}:${CALAIS_2017}:${step.name}`, fingerprint: fingerprintOf({ actor: DEMO_LOADER, command }) },
     };
-    let result: WriteResult;
+    let result: CommandResult;
     try {
-      result = await commandBus.execute(commandOf(step, context));
+      result = await commands.run(command, context);
     } catch (error) {
       throw new DemoStepRefused(step.name, error);
     }
@@ -152,14 +128,7 @@ export const demoOptionsOf = (args: readonly string[]): DemoOptions => {
   return { notifiedOn: date('notified-on', DEMO_DEFAULTS.notifiedOn), followUpNotifiedOn: date('follow-up-notified-on', DEMO_DEFAULTS.followUpNotifiedOn) };
 };
 
-/**
- * The server's configuration without projectors: only the API (and `projections rebuild`) runs
- * them (DESIGN §2). A CLI that wrote beside a running server once ran its own on the same read
- * store, and the two applied events twice.
- */
-export const withoutProjectors = (config: AppConfig): AppConfig => ({ ...config, readModels: { ...config.readModels, runProjectors: false } });
-
-/** `npm run cli -- demo`: boots the app without HTTP on the configured store and loads the data set. */
+/** `npm run cli -- demo`: the data set through the command path on the configured store (no server, no projector). */
 export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> => {
   let options: DemoOptions;
   try {
@@ -168,8 +137,8 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const config = withoutProjectors(appConfigFrom(env));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+  const config = applicationConfigFrom(env);
+  const store = await createEventStore(config.eventStore);
   try {
     const where = config.eventStore.kind === 'sqlite' ? `sqlite (${config.eventStore.sqlitePath})` : config.eventStore.kind;
     console.log(`Loading the ${CALAIS_2017} data set into ${where} as ${DEMO_LOADER.sub}`);
@@ -177,7 +146,8 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
     let outcomes: StepOutcome[];
     try {
       const nameWidth = Math.max(...calais2017Steps(options).map(({ name }) => name.length));
-      outcomes = await loadDemo(app, (outcome) => console.log(lineOf(outcome, nameWidth)), options);
+      const commands = new CommandRunner(store, { writtenAgreementThresholdCents: config.writtenAgreementThresholdCents });
+      outcomes = await loadDemo(commands, (outcome) => console.log(lineOf(outcome, nameWidth)), options);
     } catch (error) {
       if (!(error instanceof DemoStepRefused)) throw error;
       console.error(`✗ ${error.message}`);
@@ -188,10 +158,9 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
       recorded === 0
         ? `${CALAIS_2017}: nothing appended, all ${outcomes.length} decisions were already recorded.`
         : `${CALAIS_2017}: ${recorded} decisions recorded, ${outcomes.length - recorded} already recorded.`;
-    const head = await app.get<symbol, EventStore>(EVENT_STORE).headPosition();
-    console.log(`${summary} Head of the log: position ${head}.`);
+    console.log(`${summary} Head of the log: position ${await store.headPosition()}.`);
     return 0;
   } finally {
-    await app.close();
+    await store.close();
   }
 };

@@ -1,12 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { AuditLog, type AuditedLog, AuditSealer, openAuditedLog, type StoredCheckpoint } from '@mandate-ledger/audit';
-import { type AuditConfig, auditConfigFrom } from '../../api/src/audit/audit-config';
+import { type AuditConfig, auditConfigFrom, type AuditedLog, AuditLog, AuditSealer, openAuditedLog, type StoredCheckpoint } from '@mandate-ledger/audit';
+import type { EventStoreConfig } from '@mandate-ledger/event-store';
 import { parseArguments, storeConfigFrom } from './verify-support';
 
 const USAGE = 'usage: npm run cli -- checkpoint [--out FILE]';
 
 /** The stored log and tree with the signing key, as the server holds them. */
 export interface SigningContext {
+  readonly store: EventStoreConfig;
   readonly opened: AuditedLog;
   readonly config: AuditConfig;
   readonly log: AuditLog;
@@ -17,7 +18,7 @@ export const openSigningContext = async (env: NodeJS.ProcessEnv): Promise<Signin
   const store = storeConfigFrom(env);
   const config = auditConfigFrom(env, store.dataDir, env.NODE_ENV === 'production');
   const opened = await openAuditedLog(store);
-  return { opened, config, log: new AuditLog(opened.audit, { signer: config.signer }) };
+  return { store, opened, config, log: new AuditLog(opened.audit, { signer: config.signer }) };
 };
 
 /**

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { AuditError, buildEvidenceBundle } from '@mandate-ledger/audit';
-import { type Actor, complianceCaseDecider, complianceCaseStreamName, isCalendarDate, isDomainError, isInstant, mandateStreamName } from '@mandate-ledger/domain';
-import { handleCommand } from '@mandate-ledger/event-store';
-import { buildComplianceReport } from '../../api/src/compliance-cases/report/compliance-report.builder';
-import { renderComplianceReport } from '../../api/src/compliance-cases/report/compliance-report.render';
+import { CommandRunner, type Principal } from '@mandate-ledger/application';
+import { isCalendarDate, isDomainError, isInstant, mandateStreamName } from '@mandate-ledger/domain';
+import { createEventStore } from '@mandate-ledger/event-store';
+import { buildComplianceReport, renderComplianceReport } from '@mandate-ledger/reports';
 import { openSigningContext, sealAndCheckpoint, type SigningContext } from './evidence-checkpoint.command';
 import { parseArguments } from './verify-support';
 
 const USAGE = 'usage: npm run cli -- evidence --mandate ID [--out FILE]\n       npm run cli -- evidence --case ID [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--as-known-at INSTANT] [--out FILE]';
 
 /** Who issues a report from the command line: the operator of the server, as an admin. */
-export const CLI_ACTOR: Actor = { sub: 'cli', role: 'admin' };
+export const CLI_ACTOR: Principal = { sub: 'cli', role: 'admin' };
 
 type Request =
   | { readonly kind: 'mandate'; readonly id: string; readonly out?: string }
@@ -62,18 +62,18 @@ const caseEvidence = async (context: SigningContext, request: Extract<Request, {
   const bundle = await buildComplianceReport(sources, { complianceCaseId: request.id, from: request.from, to: request.to, asKnownAt: request.asKnownAt ?? now }, { now });
   const report = await renderComplianceReport(bundle, 'json', { indent: 2 });
   write(report.bytes.toString('utf8'), request.out);
-  const metadata = { now: new Date().toISOString(), actor: CLI_ACTOR, correlationId: randomUUID() };
-  const issued = await handleCommand(
-    context.opened.events,
-    complianceCaseDecider,
-    complianceCaseStreamName(request.id),
-    {
-      type: 'IssueComplianceReport',
-      data: { complianceCaseId: request.id, reportSha256: report.sha256, period: report.period, asKnownAt: report.asKnownAt, format: 'json' },
-      metadata,
-    },
-    { metadata: { actor: metadata.actor, correlationId: metadata.correlationId } },
-  );
+  // Issued through the command path, on the log as the domain reads it (the bundle proves it as stored).
+  const store = await createEventStore(context.store);
+  let issued;
+  try {
+    // The threshold of grants plays no part in issuing a report.
+    issued = await new CommandRunner(store, { writtenAgreementThresholdCents: 0 }).run(
+      { type: 'IssueComplianceReport', data: { complianceCaseId: request.id, reportSha256: report.sha256, period: report.period, asKnownAt: report.asKnownAt, format: 'json' } },
+      { actor: CLI_ACTOR, now: new Date().toISOString(), correlationId: randomUUID() },
+    );
+  } finally {
+    await store.close();
+  }
   const content = bundle.attachments.complianceReport;
   console.error(
     `compliance report of case ${request.id}, ${content.period.from} to ${content.period.to} as known at ${content.asKnownAt}: ` +

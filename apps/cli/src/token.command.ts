@@ -1,7 +1,6 @@
 import { eventStoreConfigFrom } from '@mandate-ledger/event-store';
-import { resolveJwtSecret } from '../../api/src/auth/auth-secret';
-import { ROLES, type Role, signToken, timedClaims, type TokenClaims } from '../../api/src/auth/jwt';
-import { tokenPolicyFrom } from '../../api/src/auth/token-policy';
+import { resolveJwtSecret, signToken, timedClaims, type TokenClaims, tokenPolicyFrom } from '@mandate-ledger/access';
+import { ROLES, type Role } from '@mandate-ledger/application';
 import { parseOptions } from './options';
 
 const USAGE = 'usage: npm run cli -- token --role officer|auditor|operator|admin [--departements 62,59] [--operator-id UUID] [--sub NAME] [--expires-in-hours 8]';

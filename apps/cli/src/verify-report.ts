@@ -5,7 +5,7 @@ import {
   COMPLIANCE_REPORT_VERSION,
   type ComplianceReportContent,
   complianceReportFromEvents,
-} from '../../api/src/compliance-cases/report/compliance-report.content';
+} from '../../../libs/reports/src/compliance-report.content';
 
 // The second half of `verify-bundle` for a compliance report: once the bundle's events are proven,
 // recompute the report from them alone and compare. Offline like the bundle verifier: the domain's

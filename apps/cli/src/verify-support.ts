@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { formatVerifierKey, type NoteVerifier, parseSigningKey, parseVerifierKey } from '@mandate-ledger/audit';
+import { auditOriginFrom, formatVerifierKey, type NoteVerifier, parseSigningKey, parseVerifierKey, signingKeyFile } from '@mandate-ledger/audit';
 import { type EventStoreConfig, eventStoreConfigFrom } from '@mandate-ledger/event-store';
-import { auditOriginFrom, signingKeyFile } from '../../api/src/audit/audit-config';
 
 /**
  * Parses `--name value` pairs; names in `repeatable` may be given several times. Refuses unknown

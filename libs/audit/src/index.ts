@@ -16,3 +16,4 @@ export * from './bundle-verifier';
 export * from './log-verifier';
 export * from './signing-key';
 export * from './open-audited-log';
+export * from './audit-config';

@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { AuditLog, type AuditedLog, openAuditedLog, SealerThread, type StoredCheckpoint } from '@mandate-ledger/audit';
+import { type AuditConfig, type AuditedLog, AuditLog, openAuditedLog, SealerThread, type StoredCheckpoint } from '@mandate-ledger/audit';
 import type { EventStore, EventStoreConfig } from '@mandate-ledger/event-store';
-import type { AuditConfig } from './audit-config';
 
 /** Runs a task every `ms` milliseconds, never two at once, without keeping the process alive. */
 class Periodic {

@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import type { AuditConfig } from './audit-config';
+import type { AuditConfig } from '@mandate-ledger/audit';
 import { AuditController } from './audit.controller';
 import { AuditRuntime } from './audit-runtime';
 

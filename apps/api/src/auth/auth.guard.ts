@@ -1,7 +1,8 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
-import { InvalidTokenError, type Role, type TokenPolicy, verifyToken } from './jwt';
+import { InvalidTokenError, type TokenPolicy, verifyToken } from '@mandate-ledger/access';
+import type { Role } from '@mandate-ledger/application';
 import { type AuthenticatedRequest, metadataKeys } from './principal';
 
 /** The secret and the policy bearer tokens are verified with. */

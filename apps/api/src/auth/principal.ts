@@ -1,9 +1,8 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { Role, TokenClaims } from './jwt';
+import type { Principal, Role } from '@mandate-ledger/application';
 
-/** The authenticated caller, from a verified token. */
-export type Principal = TokenClaims;
+export type { Principal } from '@mandate-ledger/application';
 
 export type AuthenticatedRequest = Request & { principal?: Principal };
 

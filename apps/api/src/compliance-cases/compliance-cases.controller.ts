@@ -3,20 +3,17 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { ComplianceCasesPage } from '@mandate-ledger/projections';
-import { WRITERS } from '../access/access-policy';
+import { WRITERS } from '@mandate-ledger/application';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
-import { newResourceId, uuidParam } from '../http/resource-id';
-import { answerWrite, Write, type WriteContext } from '../http/write-context';
+import { uuidParam } from '../http/uuid-param';
+import { type HttpWrite, runWrite, Write } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
 import type { WriteAnswer } from '../http/write-result';
 import { HistoryEntry } from '../shared/history';
 import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
-import { AddComplianceObligationCommand } from './add-compliance-obligation/add-compliance-obligation.command';
 import { AddComplianceObligationRequest } from './add-compliance-obligation/add-compliance-obligation.request';
-import { AttachComplianceEvidenceCommand } from './attach-compliance-evidence/attach-compliance-evidence.command';
 import { AttachComplianceEvidenceRequest } from './attach-compliance-evidence/attach-compliance-evidence.request';
-import { CloseComplianceCaseCommand } from './close-compliance-case/close-compliance-case.command';
 import { CloseComplianceCaseRequest } from './close-compliance-case/close-compliance-case.request';
 import { ComplianceCaseHistoryQuery } from './compliance-case-history/compliance-case-history.query';
 import type { ComplianceCaseView } from './get-compliance-case/compliance-case.view';
@@ -24,19 +21,12 @@ import { GetComplianceCaseQuery } from './get-compliance-case/get-compliance-cas
 import { GetComplianceCaseRequest } from './get-compliance-case/get-compliance-case.request';
 import { ListComplianceCasesQuery } from './list-compliance-cases/list-compliance-cases.query';
 import { ListComplianceCasesRequest } from './list-compliance-cases/list-compliance-cases.request';
-import { LinkComplianceMeasureCommand } from './link-compliance-measure/link-compliance-measure.command';
 import { LinkComplianceMeasureRequest } from './link-compliance-measure/link-compliance-measure.request';
-import { MarkComplianceObligationContestedCommand } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.command';
 import { MarkComplianceObligationContestedRequest } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.request';
-import { MarkComplianceObligationSatisfiedCommand } from './mark-compliance-obligation-satisfied/mark-compliance-obligation-satisfied.command';
 import { MarkComplianceObligationSatisfiedRequest } from './mark-compliance-obligation-satisfied/mark-compliance-obligation-satisfied.request';
-import { OpenComplianceCaseCommand } from './open-compliance-case/open-compliance-case.command';
 import { OpenComplianceCaseRequest } from './open-compliance-case/open-compliance-case.request';
-import { RecordComplianceAppealCommand } from './record-compliance-appeal/record-compliance-appeal.command';
 import { RecordComplianceAppealRequest } from './record-compliance-appeal/record-compliance-appeal.request';
-import { RecordComplianceConsultationCommand } from './record-compliance-consultation/record-compliance-consultation.command';
 import { RecordComplianceConsultationRequest } from './record-compliance-consultation/record-compliance-consultation.request';
-import { RecordComplianceNotificationCommand } from './record-compliance-notification/record-compliance-notification.command';
 import { RecordComplianceNotificationRequest } from './record-compliance-notification/record-compliance-notification.request';
 import { obligationIdParam } from './shared/obligation-id.param';
 
@@ -59,45 +49,45 @@ export class ComplianceCasesController {
 
   @Post()
   @WriteEndpoint(WRITERS.records)
-  open(@Body() body: OpenComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+  open(@Body() body: OpenComplianceCaseRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
     const { id, ...decision } = plainData(body);
-    return answerWrite(context, this.commands.execute(new OpenComplianceCaseCommand(newResourceId(id, 'compliance_case', context), decision, context)));
+    return runWrite(this.commands, write, { type: 'OpenComplianceCase', data: { ...decision, complianceCaseId: write.newId(id, 'compliance_case') } });
   }
 
   @Post(':id/appeals')
   @WriteEndpoint(WRITERS.records)
-  appeal(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceAppealRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new RecordComplianceAppealCommand(id, plainData(body), context)));
+  appeal(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceAppealRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'RecordComplianceAppeal', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/obligations')
   @WriteEndpoint(WRITERS.records)
-  addObligation(@Param('id', uuidParam()) id: string, @Body() body: AddComplianceObligationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new AddComplianceObligationCommand(id, plainData(body), context)));
+  addObligation(@Param('id', uuidParam()) id: string, @Body() body: AddComplianceObligationRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'AddComplianceObligation', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/notifications')
   @WriteEndpoint(WRITERS.records)
-  notify(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceNotificationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new RecordComplianceNotificationCommand(id, plainData(body), context)));
+  notify(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceNotificationRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'RecordComplianceNotification', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/measures')
   @WriteEndpoint(WRITERS.records)
-  linkMeasure(@Param('id', uuidParam()) id: string, @Body() body: LinkComplianceMeasureRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new LinkComplianceMeasureCommand(id, plainData(body), context)));
+  linkMeasure(@Param('id', uuidParam()) id: string, @Body() body: LinkComplianceMeasureRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'LinkComplianceMeasure', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/evidence')
   @WriteEndpoint(WRITERS.records)
-  attachEvidence(@Param('id', uuidParam()) id: string, @Body() body: AttachComplianceEvidenceRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new AttachComplianceEvidenceCommand(id, plainData(body), context)));
+  attachEvidence(@Param('id', uuidParam()) id: string, @Body() body: AttachComplianceEvidenceRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'AttachComplianceEvidence', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/consultations')
   @WriteEndpoint(WRITERS.records)
-  consult(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceConsultationRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new RecordComplianceConsultationCommand(id, plainData(body), context)));
+  consult(@Param('id', uuidParam()) id: string, @Body() body: RecordComplianceConsultationRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'RecordComplianceConsultation', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/obligations/:obligationId/satisfaction')
@@ -106,9 +96,9 @@ export class ComplianceCasesController {
     @Param('id', uuidParam()) id: string,
     @Param('obligationId', obligationIdParam()) obligationId: string,
     @Body() body: MarkComplianceObligationSatisfiedRequest,
-    @Write() context: WriteContext,
+    @Write() write: HttpWrite,
   ): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new MarkComplianceObligationSatisfiedCommand(id, { ...plainData(body), obligationId }, context)));
+    return runWrite(this.commands, write, { type: 'MarkComplianceObligationSatisfied', data: { ...plainData(body), obligationId, complianceCaseId: id } });
   }
 
   @Post(':id/obligations/:obligationId/contestation')
@@ -117,15 +107,15 @@ export class ComplianceCasesController {
     @Param('id', uuidParam()) id: string,
     @Param('obligationId', obligationIdParam()) obligationId: string,
     @Body() body: MarkComplianceObligationContestedRequest,
-    @Write() context: WriteContext,
+    @Write() write: HttpWrite,
   ): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new MarkComplianceObligationContestedCommand(id, { ...plainData(body), obligationId }, context)));
+    return runWrite(this.commands, write, { type: 'MarkComplianceObligationContested', data: { ...plainData(body), obligationId, complianceCaseId: id } });
   }
 
   @Post(':id/closure')
   @WriteEndpoint(WRITERS.records)
-  close(@Param('id', uuidParam()) id: string, @Body() body: CloseComplianceCaseRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new CloseComplianceCaseCommand(id, plainData(body), context)));
+  close(@Param('id', uuidParam()) id: string, @Body() body: CloseComplianceCaseRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'CloseComplianceCase', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Get(':id')

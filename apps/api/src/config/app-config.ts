@@ -1,22 +1,13 @@
-import { eventStoreConfigFrom, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { type TokenPolicy, resolveJwtSecret, tokenPolicyFrom } from '@mandate-ledger/access';
+import { type ApplicationConfig, collectProblems, readApplicationConfig } from '@mandate-ledger/application';
+import type { ReadStoreConfig } from '@mandate-ledger/projections';
 import { ConfigurationError } from '@mandate-ledger/storage';
-import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
-import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
-import { resolveJwtSecret } from '../auth/auth-secret';
-import type { TokenPolicy } from '../auth/jwt';
-import { tokenPolicyFrom } from '../auth/token-policy';
 import { type HttpConfig, httpConfigFrom } from '../http/http-config';
 
-/** Everything the server reads from its environment, validated once at boot. */
-export interface AppConfig {
+/** Everything the server reads from its environment, validated once at boot: the application's, and the server's own. */
+export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
   readonly port: number;
-  readonly production: boolean;
-  readonly eventStore: EventStoreConfig;
-  /** A grant above this yearly amount needs a written agreement (loi 2000-321 art. 10). */
-  readonly writtenAgreementThresholdCents: number;
   readonly readModels: ReadModelsConfig;
-  /** The verifiable history: signing key, deployment name, sealing and checkpoint timers. */
-  readonly audit: AuditConfig;
   readonly auth: {
     /** HS256 secret: `AUTH_JWT_SECRET`, or generated into the data folder in the embedded default. */
     readonly jwtSecret: string;
@@ -42,18 +33,8 @@ export interface ReadModelsConfig {
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
-/** Collects a part's {@link ConfigurationError} among the others, so that one start lists every problem. */
-const collect = <T>(problems: string[], read: () => T): T | undefined => {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof ConfigurationError)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
-};
-
-const readModelsConfigFrom = (env: NodeJS.ProcessEnv, eventStore: EventStoreConfig, problems: string[]): ReadModelsConfig | undefined => {
+/** The read side's own settings; where its tables live comes with the application's configuration. */
+const readModelsSettingsFrom = (env: NodeJS.ProcessEnv, problems: string[]): Omit<ReadModelsConfig, 'readStore'> => {
   const timeout = Number(env.READ_YOUR_WRITES_TIMEOUT_MS ?? 5000);
   if (!Number.isSafeInteger(timeout) || timeout < 0) {
     problems.push(`READ_YOUR_WRITES_TIMEOUT_MS must be a whole number of milliseconds, got "${env.READ_YOUR_WRITES_TIMEOUT_MS}"`);
@@ -62,22 +43,16 @@ const readModelsConfigFrom = (env: NodeJS.ProcessEnv, eventStore: EventStoreConf
   if (projectors !== 'on' && projectors !== 'off') problems.push(`PROJECTORS must be on or off, got "${env.PROJECTORS}"`);
   const maxLag = Number(env.READY_MAX_LAG_SECONDS ?? 60);
   if (!Number.isFinite(maxLag) || maxLag < 0) problems.push(`READY_MAX_LAG_SECONDS must be a number of seconds, got "${env.READY_MAX_LAG_SECONDS}"`);
-  const readStore = collect(problems, () => readStoreConfigFrom(env, eventStore));
-  return readStore && { readStore, readYourWritesTimeoutMs: timeout, runProjectors: projectors === 'on', readyMaxLagSeconds: maxLag };
+  return { readYourWritesTimeoutMs: timeout, runProjectors: projectors === 'on', readyMaxLagSeconds: maxLag };
 };
 
 export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   const problems: string[] = [];
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a TCP port, got "${env.PORT}"`);
-  const threshold = Number(env.WRITTEN_AGREEMENT_THRESHOLD_CENTS ?? 2_300_000);
-  if (!Number.isSafeInteger(threshold) || threshold < 0) {
-    problems.push(`WRITTEN_AGREEMENT_THRESHOLD_CENTS must be a whole number of cents, got "${env.WRITTEN_AGREEMENT_THRESHOLD_CENTS}"`);
-  }
-  const eventStore = collect(problems, () => eventStoreConfigFrom(env));
-  const readModels = eventStore && readModelsConfigFrom(env, eventStore, problems);
-  const production = env.NODE_ENV === 'production';
-  const tokenPolicy = collect(problems, () => tokenPolicyFrom(env));
+  const readModels = readModelsSettingsFrom(env, problems);
+  const { eventStore, readStore, audit, production, writtenAgreementThresholdCents } = readApplicationConfig(env, problems);
+  const tokenPolicy = collectProblems(problems, () => tokenPolicyFrom(env));
   let auth: AppConfig['auth'] | undefined;
   try {
     if (eventStore) {
@@ -87,8 +62,7 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   } catch (error) {
     problems.push((error as Error).message);
   }
-  const audit = eventStore && collect(problems, () => auditConfigFrom(env, eventStore.dataDir, production));
-  const http = collect(problems, () => httpConfigFrom(env));
-  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth || !http) throw new ConfigurationError(problems);
-  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth, http };
+  const http = collectProblems(problems, () => httpConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http) throw new ConfigurationError(problems);
+  return { port, production, eventStore, audit, writtenAgreementThresholdCents, readModels: { ...readModels, readStore }, auth, http };
 };

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AccessDeniedError } from '@mandate-ledger/application';
 import { type DomainErrorKind, isDomainError } from '@mandate-ledger/domain';
 import { DuplicateEventIdError, IdempotencyKeyReusedError, InvalidAppendError, WrongExpectedRevisionError } from '@mandate-ledger/event-store';
 import { type Problem, problem, ProblemError, sendProblem } from './problem';
@@ -29,6 +30,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof ProblemError) {
       return { problem: problem(exception.status, exception.code, exception.message, { errors: exception.errors }), headers: { ...exception.headers } };
     }
+    if (exception instanceof AccessDeniedError) return { problem: problem(403, exception.code, exception.message), headers: {} };
     if (exception instanceof WrongExpectedRevisionError) {
       const conditional = request.headers['if-match'] !== undefined;
       return {

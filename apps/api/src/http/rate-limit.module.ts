@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, type ThrottlerLimitDetail, ThrottlerModule, type ThrottlerStorage } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { bearerTokenOf, TOKEN_VERIFICATION, type TokenVerification } from '../auth/auth.guard';
-import { InvalidTokenError, verifyToken } from '../auth/jwt';
+import { InvalidTokenError, verifyToken } from '@mandate-ledger/access';
 import { ProblemError } from './problem';
 
 const MINUTE_MS = 60_000;

@@ -7,10 +7,6 @@ import { getMetadataStorage, validate, ValidationTypes, type ValidatorOptions } 
 import type { FieldError } from './problem';
 import { WHOLE_BODY } from './request-validators';
 import { fieldErrors } from './validation';
-import { cacheValidationMetadata } from './validation-metadata-cache';
-
-// Request classes are validated here as the server's pipe validates them: through the rules cache.
-cacheValidationMetadata();
 
 /** The options of `validationPipe()`, for testing a request DTO without an HTTP round trip. */
 export const PIPE_VALIDATION: ValidatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true };

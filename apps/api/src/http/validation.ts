@@ -1,7 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldError, ProblemError } from './problem';
 import { normalizedText } from './text-input';
-import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens class-validator's tree into one entry per failing field, with its dotted path. */
 export const fieldErrors = (errors: readonly ValidationError[], parent = ''): FieldError[] =>
@@ -42,7 +41,6 @@ class RequestValidationPipe extends ValidationPipe {
 
 /** Whitelisted, unknown fields refused, nested objects validated, texts checked, every failing field reported. */
 export const validationPipe = (): ValidationPipe => {
-  cacheValidationMetadata();
   return new RequestValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

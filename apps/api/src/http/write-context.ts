@@ -1,26 +1,25 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import type { CommandBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
-import type { EventMetadata, IdempotencyKey } from '@mandate-ledger/event-store';
-import type { AuthenticatedRequest, Principal } from '../auth/principal';
+import type { ApplicationCommand, CommandContext, CommandResult } from '@mandate-ledger/application';
+import { uuidFromSeed, uuidv7 } from '@mandate-ledger/event-store';
+import { RunCommand } from '../application/run-command';
+import type { AuthenticatedRequest } from '../auth/principal';
 import { idempotencyFingerprintOf } from './idempotency-fingerprint';
 import { ProblemError } from './problem';
-import type { WriteAnswer, WriteResult } from './write-result';
+import type { WriteAnswer } from './write-result';
 
-/** What every write needs besides its body: who, when, under which correlation, and its preconditions. */
-export interface WriteContext {
-  readonly principal: Principal;
-  /** ISO 8601 UTC instant the command was received: the domain never reads the clock. */
-  readonly now: string;
-  readonly correlationId: string;
-  readonly requestId: string;
-  /** From `If-Match`. */
-  readonly expectedRevision?: bigint;
+/** A write request as the command path needs it: its context from the headers, and its answer in headers and body. */
+export interface HttpWrite {
+  readonly context: CommandContext;
   /**
-   * From `Idempotency-Key`, scoped to the caller so two callers never share a key, with the
-   * fingerprint of this request (method, path, principal, body) that a retry must repeat.
+   * The id of a resource being created: the client's, else derived from its Idempotency-Key (so a
+   * retry lands on the same stream), else a new time-ordered UUID.
    */
-  readonly idempotency?: IdempotencyKey;
+  newId(given: string | undefined, kind: string): string;
+  /** `{id, revision, position}` with the new ETag, and `Idempotent-Replayed: true` when nothing was appended. */
+  answer(result: CommandResult): WriteAnswer;
 }
 
 const TOKEN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -33,8 +32,9 @@ export const parseIfMatch = (header: string | undefined): bigint | undefined => 
   return BigInt(match[1]);
 };
 
-export const writeContextOf = (request: AuthenticatedRequest, response: Response): WriteContext => {
-  if (!request.principal) throw new Error('a write context needs an authenticated request');
+/** The command context of a request: principal, clock, `X-Correlation-Id`, `If-Match`, `Idempotency-Key` (scoped to the caller). */
+export const commandContextOf = (request: AuthenticatedRequest, response: Response): CommandContext => {
+  if (!request.principal) throw new Error('a write needs an authenticated request');
   const header = (name: string) => {
     const value = request.headers[name];
     return Array.isArray(value) ? value[0] : value;
@@ -48,7 +48,7 @@ export const writeContextOf = (request: AuthenticatedRequest, response: Response
   response.setHeader('X-Correlation-Id', correlationId);
   const { principal } = request;
   return {
-    principal,
+    actor: principal,
     now: new Date().toISOString(),
     correlationId,
     requestId,
@@ -60,39 +60,22 @@ export const writeContextOf = (request: AuthenticatedRequest, response: Response
   };
 };
 
-/** The response each context of a `@Write()` parameter was made for, where {@link answerWrite} sets its headers. */
-const responses = new WeakMap<WriteContext, Response>();
-
-/** Injects the {@link WriteContext} of the current request. */
-export const Write = createParamDecorator((_: unknown, context: ExecutionContext): WriteContext => {
-  const http = context.switchToHttp();
+/** Injects the {@link HttpWrite} of the current request. */
+export const Write = createParamDecorator((_: unknown, execution: ExecutionContext): HttpWrite => {
+  const http = execution.switchToHttp();
   const response = http.getResponse<Response>();
-  const write = writeContextOf(http.getRequest<AuthenticatedRequest>(), response);
-  responses.set(write, response);
-  return write;
+  const context = commandContextOf(http.getRequest<AuthenticatedRequest>(), response);
+  return {
+    context,
+    newId: (given, kind) => given ?? (context.idempotency ? uuidFromSeed(`${context.idempotency.key}\u0000${kind}`) : uuidv7()),
+    answer: ({ id, revision, position, appended }) => {
+      response.setHeader('ETag', `"${revision}"`);
+      if (!appended) response.setHeader('Idempotent-Replayed', 'true');
+      return { id, revision: Number(revision), position: position.toString() };
+    },
+  };
 });
 
-/**
- * What a write endpoint returns for its command's result: `{id, revision, position}`, with the new
- * ETag, and `Idempotent-Replayed: true` when an Idempotency-Key replayed an earlier answer. A call
- * rather than an interceptor, which Nest runs through RxJS and an `AsyncResource` on every request.
- */
-export const answerWrite = async (context: WriteContext, write: Promise<WriteResult>): Promise<WriteAnswer> => {
-  const { appended, ...answer } = await write;
-  const response = responses.get(context);
-  if (!response) throw new Error('answerWrite needs the context of a @Write() parameter');
-  response.setHeader('ETag', `"${answer.revision}"`);
-  if (!appended) response.setHeader('Idempotent-Replayed', 'true');
-  return answer;
-};
-
-/**
- * The event metadata of DESIGN §6: actor, correlation id and the HTTP request id; and the départements
- * the actor's token held, which later access rules look back at (the opener of a compliance case).
- */
-export const eventMetadataOf = ({ principal, correlationId, requestId }: WriteContext): EventMetadata => ({
-  actor: { sub: principal.sub, role: principal.role },
-  ...(principal.departements && { actorDepartements: [...principal.departements] }),
-  correlationId,
-  requestId,
-});
+/** Runs a write's command on the bus and answers its result. */
+export const runWrite = async (commands: CommandBus, write: HttpWrite, command: ApplicationCommand): Promise<WriteAnswer> =>
+  write.answer(await commands.execute(new RunCommand(command, write.context)));

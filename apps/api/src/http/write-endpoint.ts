@@ -1,11 +1,11 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOkResponse } from '@nestjs/swagger';
-import type { Role } from '../auth/jwt';
+import type { Role } from '@mandate-ledger/application';
 import { Roles } from '../auth/principal';
 import { WriteResult } from './write-result';
 
 /**
- * A write: answers `{id, revision, position}` with the ETag (see `answerWrite`), honours If-Match and
+ * A write: answers `{id, revision, position}` with the ETag (see `HttpWrite.answer`), honours If-Match and
  * Idempotency-Key. Only `writers` get past the guard: any other role has its 403 before its body is read.
  */
 export const WriteEndpoint = (writers: readonly Role[], status: 200 | 201 = 201) =>

@@ -4,16 +4,15 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { utcDateOf } from '@mandate-ledger/domain';
 import type { OperatorPortfolio, OperatorsPage } from '@mandate-ledger/projections';
-import { WRITERS } from '../access/access-policy';
+import { WRITERS } from '@mandate-ledger/application';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { plainData } from '../http/plain-data';
-import { newResourceId, uuidParam } from '../http/resource-id';
-import { answerWrite, Write, type WriteContext } from '../http/write-context';
+import { uuidParam } from '../http/uuid-param';
+import { type HttpWrite, runWrite, Write } from '../http/write-context';
 import { WriteEndpoint } from '../http/write-endpoint';
 import type { WriteAnswer } from '../http/write-result';
 import { HistoryEntry } from '../shared/history';
 import { historyFiltersOf, HistoryFiltersRequest } from '../shared/history-filters.request';
-import { DeregisterOperatorCommand } from './deregister-operator/deregister-operator.command';
 import { DeregisterOperatorRequest } from './deregister-operator/deregister-operator.request';
 import { GetOperatorQuery } from './get-operator/get-operator.query';
 import type { OperatorView } from './get-operator/operator.view';
@@ -22,9 +21,7 @@ import { ListOperatorsRequest } from './list-operators/list-operators.request';
 import { OperatorHistoryQuery } from './operator-history/operator-history.query';
 import { OperatorPortfolioQuery } from './operator-portfolio/operator-portfolio.query';
 import { OperatorPortfolioRequest } from './operator-portfolio/operator-portfolio.request';
-import { RegisterOperatorCommand } from './register-operator/register-operator.command';
 import { RegisterOperatorRequest } from './register-operator/register-operator.request';
-import { UpdateOperatorCommand } from './update-operator/update-operator.command';
 import { UpdateOperatorRequest } from './update-operator/update-operator.request';
 
 @ApiTags('operators')
@@ -37,21 +34,21 @@ export class OperatorsController {
 
   @Post()
   @WriteEndpoint(WRITERS.records)
-  register(@Body() body: RegisterOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+  register(@Body() body: RegisterOperatorRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
     const { id, ...details } = plainData(body);
-    return answerWrite(context, this.commands.execute(new RegisterOperatorCommand(newResourceId(id, 'operator', context), details, context)));
+    return runWrite(this.commands, write, { type: 'RegisterOperator', data: { ...details, operatorId: write.newId(id, 'operator') } });
   }
 
   @Patch(':id')
   @WriteEndpoint(WRITERS.records, 200)
-  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new UpdateOperatorCommand(id, plainData(body), context)));
+  update(@Param('id', uuidParam()) id: string, @Body() body: UpdateOperatorRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'UpdateOperatorDetails', data: { changes: plainData(body), operatorId: id } });
   }
 
   @Post(':id/deregistration')
   @WriteEndpoint(WRITERS.records)
-  deregister(@Param('id', uuidParam()) id: string, @Body() body: DeregisterOperatorRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
-    return answerWrite(context, this.commands.execute(new DeregisterOperatorCommand(id, plainData(body), context)));
+  deregister(@Param('id', uuidParam()) id: string, @Body() body: DeregisterOperatorRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'DeregisterOperator', data: { ...plainData(body), operatorId: id } });
   }
 
   @Get()

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { DeregisterOperatorHandler } from './deregister-operator/deregister-operator.handler';
 import { GetOperatorHandler } from './get-operator/get-operator.handler';
+import { ListOperatorsHandler } from './list-operators/list-operators.handler';
+import { OperatorHistoryHandler } from './operator-history/operator-history.handler';
+import { OperatorPortfolioHandler } from './operator-portfolio/operator-portfolio.handler';
 import { OperatorsController } from './operators.controller';
-import { RegisterOperatorHandler } from './register-operator/register-operator.handler';
-import { UpdateOperatorHandler } from './update-operator/update-operator.handler';
 
+/** Operators over HTTP: their writes go to the command path; their queries are answered here. */
 @Module({
   controllers: [OperatorsController],
-  providers: [RegisterOperatorHandler, UpdateOperatorHandler, DeregisterOperatorHandler, GetOperatorHandler],
+  providers: [GetOperatorHandler, ListOperatorsHandler, OperatorHistoryHandler, OperatorPortfolioHandler],
 })
 export class OperatorsModule {}

@@ -2,10 +2,6 @@ import { type BeforeApplicationShutdown, type DynamicModule, Global, Inject, Log
 import { EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
 import { APPLICATION_PROJECTIONS, createReadStore, ProjectionRuntime, ProjectorThread, READ_STORE, type ReadStore } from '@mandate-ledger/projections';
 import type { ReadModelsConfig } from '../config/app-config';
-import { ListMandatesHandler } from '../mandates/list-mandates/list-mandates.handler';
-import { ListOperatorsHandler } from '../operators/list-operators/list-operators.handler';
-import { OperatorHistoryHandler } from '../operators/operator-history/operator-history.handler';
-import { OperatorPortfolioHandler } from '../operators/operator-portfolio/operator-portfolio.handler';
 import { PROJECTION_RUNTIME, READ_MODELS_OPTIONS, ReadModels } from './read-models.service';
 
 const PROJECTOR_THREAD = Symbol('PROJECTOR_THREAD');
@@ -13,8 +9,8 @@ const PROJECTOR_THREAD = Symbol('PROJECTOR_THREAD');
 /**
  * The read side: opens the read store (`READ_STORE`, by default beside the event log), runs the
  * projectors from bootstrap to shutdown on a thread of their own (`PROJECTORS=off` to leave them to
- * another process), and serves the queries that read the read models. This thread's runtime runs
- * no projector: its queries wait on it for a position, woken by the thread's commits.
+ * another process), and gives the queries of each module what they need to read the read models:
+ * this thread's runtime runs no projector; queries wait on it for a position, woken by the thread's commits.
  */
 @Global()
 @Module({})
@@ -53,10 +49,6 @@ export class ReadModelsModule implements OnApplicationBootstrap, BeforeApplicati
           },
         },
         ReadModels,
-        ListMandatesHandler,
-        ListOperatorsHandler,
-        OperatorHistoryHandler,
-        OperatorPortfolioHandler,
       ],
       exports: [READ_STORE, PROJECTION_RUNTIME, ReadModels],
     };

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StoredEvent } from '@mandate-ledger/event-store';
 
 /** One decision of a stream's history, with everything an auditor needs to place it. */
 export class HistoryEntry {
@@ -12,14 +11,3 @@ export class HistoryEntry {
   @ApiProperty({ type: Object }) readonly data!: object;
   @ApiProperty({ type: Object, description: 'actor, correlationId, requestId' }) readonly metadata!: object;
 }
-
-export const historyEntryOf = (event: StoredEvent): HistoryEntry => ({
-  revision: Number(event.revision),
-  position: event.position.toString(),
-  eventId: event.id,
-  type: event.type,
-  schemaVersion: event.schemaVersion,
-  recordedAt: event.recordedAt,
-  data: event.data,
-  metadata: event.metadata,
-});

@@ -95,3 +95,19 @@ export type MandateEvent =
   | MandateTerminated
   | MandateActivityReported
   | MandateMissionCompleted;
+
+/** Every type of {@link MandateEvent}, for readers of the log that must know them at run time (projections). */
+export const MANDATE_EVENT_TYPES = [
+  'MandateGranted',
+  'MandateAmended',
+  'MandateRenewed',
+  'MandateSuspended',
+  'MandateReinstated',
+  'MandateTerminated',
+  'MandateActivityReported',
+  'MandateMissionCompleted',
+] as const satisfies readonly MandateEvent['type'][];
+
+// A type added to the union and not to the list fails here.
+const everyTypeListed: Exclude<MandateEvent['type'], (typeof MANDATE_EVENT_TYPES)[number]> extends never ? true : never = true;
+void everyTypeListed;

@@ -1,6 +1,6 @@
 import { addYears, CalendarDate, daysBetween, isBefore } from '../shared/dates';
 import { invalidDepartement, invalidField, invalidSiret } from '../shared/domain-error';
-import { departementOfCommune, isValidCpvCode, isValidDepartementCode, isValidInseeCommuneCode, isValidSiret } from '../shared/french-identifiers';
+import { CHORUS_COMMITMENT, departementOfCommune, isValidCpvCode, isValidDepartementCode, isValidInseeCommuneCode, isValidSiret } from '../shared/french-identifiers';
 import { isNonNegativeNumber, requireDate, requireList, requireOneOf, requirePeriod, requireStaff, requireText } from '../shared/validation';
 import {
   communeOutsideDepartement,
@@ -117,7 +117,7 @@ export const validateFinancing = (financing: Financing, field = 'financing'): vo
   requireOneOf(financing.nature, FINANCING_NATURES, `${field}.nature`);
   requireOneOf(financing.paymentTerms, PAYMENT_TERMS, `${field}.paymentTerms`);
   requireOneOf(financing.programme, BUDGET_PROGRAMMES, `${field}.programme`);
-  if (chorusCommitment !== undefined && !(typeof chorusCommitment === 'string' && /^\d{10}$/.test(chorusCommitment)))
+  if (chorusCommitment !== undefined && !(typeof chorusCommitment === 'string' && CHORUS_COMMITMENT.test(chorusCommitment)))
     throw invalidChorusCommitment(chorusCommitment);
   if (schedule === undefined) return;
   requireList(schedule, `${field}.schedule`, { nonEmpty: true }).forEach(({ dueDate, amountCents: due }, i) => {

@@ -53,7 +53,11 @@ export const isValidInseeCommuneCode = (value: string): boolean => {
  * CPV code `12345678-9`: format only. The check digit is not verified because the published codes
  * do not follow the documented algorithm (confirmed by the Publications Office, OP-TED/ePO #589).
  */
-export const isValidCpvCode = (value: string): boolean => typeof value === 'string' && /^\d{8}-\d$/.test(value);
+export const CPV_CODE = /^\d{8}-\d$/;
+export const isValidCpvCode = (value: string): boolean => typeof value === 'string' && CPV_CODE.test(value);
+
+/** A Chorus Pro legal commitment number (engagement juridique): 10 digits. */
+export const CHORUS_COMMITMENT = /^\d{10}$/;
 
 // ISO 639-1: the 183 two-letter codes.
 const ISO_639_1 = new Set(

@@ -1,17 +1,8 @@
-import { type GrantedMandate, type MandateEvent, mandateDecider } from '@mandate-ledger/domain';
+import { type GrantedMandate, MANDATE_EVENT_TYPES, type MandateEvent, mandateDecider } from '@mandate-ledger/domain';
 import type { StoredEvent } from '@mandate-ledger/event-store';
 import { type ColumnValues, type Projection, ProjectionError } from '../projection';
 
-const MANDATE_EVENTS = new Set<string>([
-  'MandateGranted',
-  'MandateAmended',
-  'MandateRenewed',
-  'MandateSuspended',
-  'MandateReinstated',
-  'MandateTerminated',
-  'MandateActivityReported',
-  'MandateMissionCompleted',
-]);
+const MANDATE_EVENTS = new Set<string>(MANDATE_EVENT_TYPES);
 
 const STREAM_PREFIX = 'mandate-';
 

@@ -3,7 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { complianceCaseDecider, complianceCaseStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore, foldStream } from '@mandate-ledger/event-store';
 import { historyProjection, queryHistory } from '@mandate-ledger/projections';
-import { assertMayReadCase, assertMayReadCases } from '../../access/access-policy';
+import { assertMayReadCase, assertMayReadCases } from '@mandate-ledger/application';
 import { ProblemError } from '../../http/problem';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { HistoryEntry } from '../../shared/history';

@@ -8,7 +8,7 @@ import {
   type OpenedComplianceCase,
   type Procedure,
 } from '@mandate-ledger/domain';
-import { departementsOfCase } from '../../access/access-policy';
+import { departementsOfCase } from '@mandate-ledger/application';
 
 /** An obligation as recorded, with its deadline once the decision ordering it is notified. */
 export type ObligationView = ComplianceObligation & {

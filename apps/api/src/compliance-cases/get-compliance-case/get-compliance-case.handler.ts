@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { complianceCaseDecider, complianceCaseStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore, foldStream } from '@mandate-ledger/event-store';
-import { assertMayReadCase, assertMayReadCases } from '../../access/access-policy';
+import { assertMayReadCase, assertMayReadCases } from '@mandate-ledger/application';
 import { ProblemError } from '../../http/problem';
 import { readStreamAsKnown } from '../../shared/read-stream-as-known';
 import { type ComplianceCaseView, complianceCaseViewOf } from './compliance-case.view';

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { complianceCasesProjection, type ComplianceCasesPage, queryComplianceCases } from '@mandate-ledger/projections';
-import { assertMayReadCases } from '../../access/access-policy';
+import { assertMayReadCases } from '@mandate-ledger/application';
 import { ReadModels } from '../../read-models/read-models.service';
 import { ListComplianceCasesQuery } from './list-compliance-cases.query';
 

@@ -2,10 +2,9 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { AuditError } from '@mandate-ledger/audit';
 import { AuditRuntime } from '../../audit/audit-runtime';
 import { ProblemError } from '../../http/problem';
-import { buildComplianceReport } from './compliance-report.builder';
-import { type RenderedReport, renderComplianceReport } from './compliance-report.render';
+import { buildComplianceReport, renderComplianceReport, type RenderedReport } from '@mandate-ledger/reports';
 import { BuildComplianceReportQuery } from './build-compliance-report.query';
-import { assertMayReadReport, assertMayRequestReports } from './report-access';
+import { assertMayReadReport, assertMayRequestReports } from '@mandate-ledger/application';
 
 /**
  * Builds the report from the log in stored form, proven in a checkpoint signed on demand. When

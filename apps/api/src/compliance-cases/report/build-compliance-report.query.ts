@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
 import type { ReportFormat } from '@mandate-ledger/domain';
 import type { Principal } from '../../auth/principal';
-import type { RenderedReport } from './compliance-report.render';
+import type { RenderedReport } from '@mandate-ledger/reports';
 
 export class BuildComplianceReportQuery extends Query<RenderedReport> {
   constructor(

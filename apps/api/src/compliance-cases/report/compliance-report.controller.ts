@@ -3,13 +3,13 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal } from '../../auth/principal';
-import { uuidParam } from '../../http/resource-id';
-import { Write, type WriteContext } from '../../http/write-context';
-import type { WriteResult } from '../../http/write-result';
+import type { CommandResult } from '@mandate-ledger/application';
+import { RunCommand } from '../../application/run-command';
+import { uuidParam } from '../../http/uuid-param';
+import { type HttpWrite, Write } from '../../http/write-context';
 import { BuildComplianceReportQuery } from './build-compliance-report.query';
 import { ComplianceReportRequest } from './compliance-report.request';
-import type { RenderedReport } from './compliance-report.render';
-import { RecordComplianceReportCommand } from './record-compliance-report.command';
+import type { RenderedReport } from '@mandate-ledger/reports';
 
 @ApiTags('compliance-cases')
 @Controller('compliance-cases')
@@ -31,23 +31,26 @@ export class ComplianceReportController {
     @Param('id', uuidParam()) id: string,
     @Query() query: ComplianceReportRequest,
     @CurrentPrincipal() principal: Principal,
-    @Write() context: WriteContext,
+    @Write() write: HttpWrite,
     @Res() response: Response,
   ): Promise<void> {
+    const { context } = write;
     const asKnownAt = query.asKnownAt === undefined ? context.now : new Date(query.asKnownAt).toISOString();
     const format = query.format ?? 'json';
     const report: RenderedReport = await this.queries.execute(
       new BuildComplianceReportQuery(id, principal, { from: query.from, to: query.to, asKnownAt, format }, context.now),
     );
-    const result: WriteResult = await this.commands.execute(
-      new RecordComplianceReportCommand(id, { reportSha256: report.sha256, period: report.period, asKnownAt: report.asKnownAt, format }, context),
-    );
+    // Issued after it was built, so a report never holds its own issuance. The request's If-Match and
+    // Idempotency-Key apply to no report: each one is issued.
+    const issuing = { ...context, now: new Date().toISOString(), expectedRevision: undefined, idempotency: undefined };
+    const issue = { type: 'IssueComplianceReport', data: { complianceCaseId: id, reportSha256: report.sha256, period: report.period, asKnownAt: report.asKnownAt, format } } as const;
+    const result: CommandResult = await this.commands.execute(new RunCommand(issue, issuing));
     response
       .status(200)
       .setHeader('Content-Type', report.contentType)
       .setHeader('Content-Disposition', `${format === 'json' ? 'inline' : 'attachment'}; filename="${report.fileName}"`)
       .setHeader('X-Report-Sha256', report.sha256)
-      .setHeader('X-Report-Position', result.position)
+      .setHeader('X-Report-Position', result.position.toString())
       .setHeader('X-Report-Revision', String(result.revision))
       .setHeader('Cache-Control', 'no-store')
       .end(report.bytes);

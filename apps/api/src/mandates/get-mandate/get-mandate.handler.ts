@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { mandateDecider, mandateStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore, foldStream } from '@mandate-ledger/event-store';
-import { assertMayReadMandate } from '../../access/access-policy';
+import { assertMayReadMandate } from '@mandate-ledger/application';
 import { ProblemError } from '../../http/problem';
 import { readStreamAsKnown } from '../../shared/read-stream-as-known';
 import { GetMandateQuery } from './get-mandate.query';

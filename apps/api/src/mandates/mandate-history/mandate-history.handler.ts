@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { findBoardMandate, historyProjection, mandatesBoardProjection, queryHistory } from '@mandate-ledger/projections';
-import { assertMayReadMandate } from '../../access/access-policy';
+import { assertMayReadMandate } from '@mandate-ledger/application';
 import { ProblemError } from '../../http/problem';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { HistoryEntry } from '../../shared/history';

@@ -23,6 +23,8 @@ import {
   AUTHORITY_KINDS,
   type AuthorityKind,
   BUDGET_PROGRAMMES,
+  CHORUS_COMMITMENT,
+  CPV_CODE,
   FINANCING_NATURES,
   INSTRUMENT_KINDS,
   type InstrumentKind,
@@ -38,10 +40,6 @@ import { IsDepartementCode, IsOptionalNotNull, MAX_AMOUNT_CENTS, MAX_FTE, TEXT_L
 export const SIRET = /^\d{14}$/;
 /** INSEE commune code (not a postal code): `62193` Calais, `2A004` Ajaccio. */
 export const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
-/** CPV code `55320000-9` (format only, as in the domain). */
-export const CPV = /^\d{8}-\d$/;
-/** Chorus legal commitment number. */
-export const CHORUS_COMMITMENT = /^\d{10}$/;
 
 /** Indicator targets and values: non-negative, bounded, at most 4 decimals (litres per person per day). */
 const MEASURE = { min: 0, max: 1e12, maxDecimalPlaces: 4 } as const;
@@ -84,7 +82,7 @@ const IsCpvOfPublicContract = () =>
     name: 'isCpvOfPublicContract',
     validator: {
       validate: (value: unknown, { object }: ValidationArguments) =>
-        isPublicContract(object) ? typeof value === 'string' && CPV.test(value) : value === undefined,
+        isPublicContract(object) ? typeof value === 'string' && CPV_CODE.test(value) : value === undefined,
       defaultMessage: ({ object, value }: ValidationArguments) =>
         !isPublicContract(object)
           ? '$property is accepted only when kind is public_contract'
@@ -118,7 +116,7 @@ export class InstrumentRequest {
   @IsCalendarDate()
   signatureDate?: string;
 
-  @ApiPropertyOptional({ pattern: CPV.source, example: '55320000-9', description: 'Required when kind is public_contract, refused otherwise' })
+  @ApiPropertyOptional({ pattern: CPV_CODE.source, example: '55320000-9', description: 'Required when kind is public_contract, refused otherwise' })
   @IsCpvOfPublicContract()
   cpv?: string;
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { operatorDecider, operatorStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore, foldStream } from '@mandate-ledger/event-store';
-import { assertMayReadOperator } from '../../access/access-policy';
+import { assertMayReadOperator } from '@mandate-ledger/application';
 import { ProblemError } from '../../http/problem';
 import { GetOperatorQuery } from './get-operator.query';
 import { type OperatorView, operatorViewOf } from './operator.view';

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { findOperator, historyProjection, operatorsProjection, queryHistory } from '@mandate-ledger/projections';
-import { assertMayReadOperator } from '../../access/access-policy';
+import { assertMayReadOperator } from '@mandate-ledger/application';
 import { ProblemError } from '../../http/problem';
 import { ReadModels } from '../../read-models/read-models.service';
 import type { HistoryEntry } from '../../shared/history';

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { boardMandatesOfOperator, mandatesBoardProjection, type OperatorPortfolio, operatorPortfolioOf } from '@mandate-ledger/projections';
-import { departementsOf } from '../../access/access-policy';
+import { departementsOf } from '@mandate-ledger/application';
 import { ReadModels } from '../../read-models/read-models.service';
 import { OperatorPortfolioQuery } from './operator-portfolio.query';
 

@@ -1,0 +1,3 @@
+export * from './auth-secret';
+export * from './jwt';
+export * from './token-policy';
