@@ -1,3 +1,4 @@
+import { DOMAIN_UPCASTERS } from '@mandate-ledger/domain';
 import { createEventStore, type EventStore, eventStoreConfigFrom } from '@mandate-ledger/event-store';
 import {
   APPLICATION_PROJECTIONS,
@@ -150,7 +151,7 @@ export const runProjections = async (args: string[]): Promise<number> => {
     return 2;
   }
   const config = eventStoreConfigFrom(process.env);
-  const store = await createEventStore(config);
+  const store = await createEventStore(config, DOMAIN_UPCASTERS);
   const readStore = await createReadStore(readStoreConfigFrom(process.env, config));
   try {
     return sub === 'rebuild' ? await rebuild(store, readStore, rest) : await status(store, readStore);

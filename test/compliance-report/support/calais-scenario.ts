@@ -34,7 +34,7 @@ const grant = (mandateId: string, reference: string, missionType: MissionType, s
   ...maraudeGrant,
   mandateId,
   instrument: { kind: 'annual_agreement', reference, decisionDate: start, signatureDate: start },
-  missions: [{ type: missionType, indicators: [{ name: indicator, unit: 'persons', target: 100 }] }],
+  missions: [{ type: missionType, indicators: [{ name: indicator, unit: 'persons', target: 100, kind: 'count' }] }],
   period: { start, end },
 });
 

@@ -5,8 +5,8 @@ import type {
   CalendarDate,
   CompleteMandateMission,
   LegalReference,
+  GrantMandate,
   LinkComplianceMeasure,
-  MandateGrant,
   OpenComplianceCase,
   OperatorDetails,
   RecordComplianceAppeal,
@@ -75,7 +75,7 @@ type OnCase<Command extends { readonly data: { readonly complianceCaseId: string
 /** One decision of the data set. `name` is unique: it makes the decision's idempotency key. */
 export type DemoStep = { readonly name: string } & (
   | { readonly decision: 'register'; readonly operatorId: string; readonly data: OperatorDetails }
-  | { readonly decision: 'grant'; readonly mandateId: string; readonly data: Omit<MandateGrant, 'mandateId'> }
+  | { readonly decision: 'grant'; readonly mandateId: string; readonly data: Omit<GrantMandate['data'], 'mandateId'> }
   | { readonly decision: 'renew'; readonly mandateId: string; readonly data: OnMandate<RenewMandate> }
   | { readonly decision: 'suspend'; readonly mandateId: string; readonly data: OnMandate<SuspendMandate> }
   | { readonly decision: 'reinstate'; readonly mandateId: string; readonly data: OnMandate<ReinstateMandate> }

@@ -168,7 +168,7 @@ describe('coverage of a court obligation', () => {
 
     it('counts a mandate only while its territory reaches the obligation’s, as amended', () => {
       const extended: MandateEvent = {
-        type: 'MandateAmended', schemaVersion: 1,
+        type: 'MandateAmended', schemaVersion: 2,
         data: { mandateId: 'mandate-maraude', effectiveFrom: '2017-09-01', decisionReference: 'AVENANT-1', changes: { territory: { departement: '62', communes: ['62160', '62193'] } } },
       };
       const result = coverage(caseWith(notified(), measureLinked()), [mandate({ territory: { departement: '62', communes: ['62160'] } }, extended)]);
@@ -176,7 +176,7 @@ describe('coverage of a court obligation', () => {
     });
 
     it('does not count a linked mandate for another mission', () =>
-      expect(coverage(caseWith(notified(), measureLinked()), [mandate({ missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1 }] }] })]).covered)
+      expect(coverage(caseWith(notified(), measureLinked()), [mandate({ missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1, kind: 'count' }] }] })]).covered)
         .toEqual([]));
 
     it('covers an obligation on several communes only on days each of them is served', () => {
@@ -216,8 +216,8 @@ describe('coverage of a court obligation', () => {
 
     it('counts only the indicators of the obligation’s mission', () => {
       const missions = [
-        { type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] },
-        { type: 'SHOWERS', indicators: [{ name: 'showers_per_week', unit: 'showers', target: 500 }] },
+        { type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100, kind: 'count' }] },
+        { type: 'SHOWERS', indicators: [{ name: 'showers_per_week', unit: 'showers', target: 500, kind: 'count' }] },
       ] as const;
       const report = reportOf('2017-08-01', '2017-08-31', [{ name: 'minors_found', value: 143 }, { name: 'showers_per_week', value: 480 }]);
       expect(coverage(caseWith(notified(), measureLinked()), [mandate({ missions }, report)]).indicators).toEqual([
