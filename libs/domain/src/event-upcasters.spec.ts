@@ -1,7 +1,8 @@
 import { DOMAIN_UPCASTERS, LATEST_SCHEMA_VERSIONS, upcastDomainEvent } from './event-upcasters';
 import { granted } from './testing/mandate.fixtures';
+import { obligationAdded } from './testing/compliance-case.fixtures';
 
-// Events as recorded before indicators had kinds, read today.
+// Events as recorded before indicators had kinds and obligations had scopes, read today.
 
 const grantedV1 = {
   type: 'MandateGranted',
@@ -23,6 +24,11 @@ describe('upcasting recorded events to their latest shape', () => {
       .toEqual({ mandateId: 'm', effectiveFrom: '2017-09-01', decisionReference: 'A', changes: { missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1, kind: 'count' }] }] } });
     const staffing = { mandateId: 'm', effectiveFrom: '2017-09-01', decisionReference: 'A', changes: { staffing: { salariedFte: 8 } } };
     expect(upcastDomainEvent({ type: 'MandateAmended', schemaVersion: 1, data: staffing })).toEqual({ type: 'MandateAmended', schemaVersion: 2, data: staffing });
+  });
+
+  it('reads an obligation recorded before scopes as continuing, under a penalty of its own', () => {
+    const { oneOff: _, penaltyScope: __, ...v1 } = obligationAdded().data;
+    expect(upcastDomainEvent({ type: 'ComplianceObligationAdded', schemaVersion: 1, data: v1 })).toEqual(obligationAdded());
   });
 
   it('leaves an event already in its latest shape, or of a type it does not know, as it is', () => {

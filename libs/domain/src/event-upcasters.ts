@@ -1,3 +1,4 @@
+import { COMPLIANCE_CASE_UPCASTERS } from './compliance-cases/compliance-case.upcasters';
 import { ComplianceCaseEvent } from './compliance-cases/compliance-case.events';
 import { MANDATE_UPCASTERS } from './mandates/mandate.upcasters';
 import { MandateEvent } from './mandates/mandate.events';
@@ -21,13 +22,15 @@ export const LATEST_SCHEMA_VERSIONS: { readonly [Event in DomainEventOfAnyAggreg
   MandateMissionCompleted: 1,
   ComplianceCaseOpened: 1,
   ComplianceAppealDecided: 1,
-  ComplianceObligationAdded: 1,
+  ComplianceObligationAdded: 2,
   ComplianceDecisionNotified: 1,
   ComplianceMeasureLinked: 1,
   ComplianceEvidenceAttached: 1,
   ComplianceConsultationHeld: 1,
   ComplianceObligationSatisfied: 1,
   ComplianceObligationContested: 1,
+  CompliancePenaltyLiquidated: 1,
+  ComplianceReviewRequested: 1,
   ComplianceCaseClosed: 1,
   ComplianceReportIssued: 1,
 };
@@ -37,7 +40,7 @@ export const LATEST_SCHEMA_VERSIONS: { readonly [Event in DomainEventOfAnyAggreg
  * event store for the application registers them, so that every read path sees the latest shapes;
  * whatever reads the stored form (the audit, evidence bundles) lifts with {@link upcastDomainEvent}.
  */
-export const DOMAIN_UPCASTERS: readonly EventUpcaster[] = [...MANDATE_UPCASTERS];
+export const DOMAIN_UPCASTERS: readonly EventUpcaster[] = [...MANDATE_UPCASTERS, ...COMPLIANCE_CASE_UPCASTERS];
 
 /** The event in its latest shape (itself when already there, or of a type the domain does not know). */
 export const upcastDomainEvent = upcastWith(DOMAIN_UPCASTERS);

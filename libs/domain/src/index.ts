@@ -53,6 +53,8 @@ export {
   recordComplianceConsultation,
   markComplianceObligationSatisfied,
   markComplianceObligationContested,
+  liquidateCompliancePenalty,
+  requestComplianceReview,
   closeComplianceCase,
   issueComplianceReport,
 } from './compliance-cases/compliance-case.decider';

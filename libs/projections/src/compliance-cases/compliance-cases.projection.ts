@@ -21,6 +21,8 @@ const CASE_EVENTS = new Set<string>([
   'ComplianceConsultationHeld',
   'ComplianceObligationSatisfied',
   'ComplianceObligationContested',
+  'CompliancePenaltyLiquidated',
+  'ComplianceReviewRequested',
   'ComplianceCaseClosed',
   'ComplianceReportIssued',
 ]);
@@ -50,7 +52,8 @@ export const standingOf = (obligation: ComplianceObligation): ObligationStanding
  */
 export const complianceCasesProjection: Projection<OpenedComplianceCase> = {
   name: 'compliance_cases',
-  version: 1,
+  // 2: obligations one-off or continuing, with their penalty's scope; liquidations and reviews requested.
+  version: 2,
   history: 'current',
 
   keysOf: (event) => {
