@@ -148,17 +148,21 @@ describe('npm run cli -- demo', () => {
     ]);
 
     // The coverage finds each obligation implemented from its measure on: mission and territory match.
+    // Notified on 3 July, 10 days: the last day to comply is 13 July, days late count from 14 July.
+    // 2017 alone: outreach 14–26 July (13); water and latrines 14 July – 13 August (18 + 13 = 31);
+    // showers 14 July – 7 September (18 + 31 + 7 = 56) and the suspension of 20–23 November (4): 60;
+    // departures 14 July – 15 October (18 + 31 + 30 + 15 = 94).
     const linked = [...new Set(complianceCase.obligations.flatMap(({ measures }) => measures.map((m) => m.mandateId)))];
     const coverageMandates = await Promise.all(
       linked.map(async (id) => coverageMandateOf((await store.readStream(mandateStreamName(id))).map(({ type, schemaVersion, data }) => ({ type, schemaVersion, data }) as unknown as MandateEvent))!),
     );
     const { obligations } = complianceCoverage({ complianceCase, mandates: coverageMandates, period: { from: '2017-06-26', to: '2017-12-31' } });
     expect(obligations.map(({ obligationId, status, firstMeasureInEffectOn, daysLate, penaltyExposureCents }) => [obligationId, status, firstMeasureInEffectOn, daysLate, penaltyExposureCents])).toEqual([
-      ['maraude-minors', 'implemented_late', '2017-07-27', 14, 140_000],
-      ['water-points', 'implemented_late', '2017-08-14', 32, 320_000],
-      ['latrines', 'implemented_late', '2017-08-14', 32, 320_000],
-      ['showers', 'implemented_late', '2017-09-08', 57, 570_000],
-      ['departures-reception-centres', 'implemented_late', '2017-10-16', 95, 950_000],
+      ['maraude-minors', 'implemented_late', '2017-07-27', 13, 130_000],
+      ['water-points', 'implemented_late', '2017-08-14', 31, 310_000],
+      ['latrines', 'implemented_late', '2017-08-14', 31, 310_000],
+      ['showers', 'implemented_late', '2017-09-08', 60, 600_000],
+      ['departures-reception-centres', 'implemented_late', '2017-10-16', 94, 940_000],
     ]);
   });
 
