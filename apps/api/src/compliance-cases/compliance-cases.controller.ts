@@ -26,6 +26,8 @@ import { ListComplianceCasesQuery } from './list-compliance-cases/list-complianc
 import { ListComplianceCasesRequest } from './list-compliance-cases/list-compliance-cases.request';
 import { LinkComplianceMeasureCommand } from './link-compliance-measure/link-compliance-measure.command';
 import { LinkComplianceMeasureRequest } from './link-compliance-measure/link-compliance-measure.request';
+import { LiquidateCompliancePenaltyCommand } from './liquidate-compliance-penalty/liquidate-compliance-penalty.command';
+import { LiquidateCompliancePenaltyRequest } from './liquidate-compliance-penalty/liquidate-compliance-penalty.request';
 import { MarkComplianceObligationContestedCommand } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.command';
 import { MarkComplianceObligationContestedRequest } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.request';
 import { MarkComplianceObligationSatisfiedCommand } from './mark-compliance-obligation-satisfied/mark-compliance-obligation-satisfied.command';
@@ -38,6 +40,8 @@ import { RecordComplianceConsultationCommand } from './record-compliance-consult
 import { RecordComplianceConsultationRequest } from './record-compliance-consultation/record-compliance-consultation.request';
 import { RecordComplianceNotificationCommand } from './record-compliance-notification/record-compliance-notification.command';
 import { RecordComplianceNotificationRequest } from './record-compliance-notification/record-compliance-notification.request';
+import { RequestComplianceReviewCommand } from './request-compliance-review/request-compliance-review.command';
+import { RequestComplianceReviewRequest } from './request-compliance-review/request-compliance-review.request';
 import { obligationIdParam } from './shared/obligation-id.param';
 
 @ApiTags('compliance-cases')
@@ -120,6 +124,18 @@ export class ComplianceCasesController {
     @Write() context: WriteContext,
   ): Promise<WriteAnswer> {
     return answerWrite(context, this.commands.execute(new MarkComplianceObligationContestedCommand(id, { ...plainData(body), obligationId }, context)));
+  }
+
+  @Post(':id/liquidations')
+  @WriteEndpoint(WRITERS.records)
+  liquidate(@Param('id', uuidParam()) id: string, @Body() body: LiquidateCompliancePenaltyRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new LiquidateCompliancePenaltyCommand(id, plainData(body), context)));
+  }
+
+  @Post(':id/reviews')
+  @WriteEndpoint(WRITERS.records)
+  requestReview(@Param('id', uuidParam()) id: string, @Body() body: RequestComplianceReviewRequest, @Write() context: WriteContext): Promise<WriteAnswer> {
+    return answerWrite(context, this.commands.execute(new RequestComplianceReviewCommand(id, plainData(body), context)));
   }
 
   @Post(':id/closure')
