@@ -7,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
 import { AppModule } from '../../api/src/app.module';
 import type { Principal } from '../../api/src/auth/principal';
 import { AddComplianceObligationCommand } from '../../api/src/compliance-cases/add-compliance-obligation/add-compliance-obligation.command';
+import { AttachComplianceEvidenceCommand } from '../../api/src/compliance-cases/attach-compliance-evidence/attach-compliance-evidence.command';
 import { LinkComplianceMeasureCommand } from '../../api/src/compliance-cases/link-compliance-measure/link-compliance-measure.command';
 import { OpenComplianceCaseCommand } from '../../api/src/compliance-cases/open-compliance-case/open-compliance-case.command';
 import { RecordComplianceAppealCommand } from '../../api/src/compliance-cases/record-compliance-appeal/record-compliance-appeal.command';
@@ -71,6 +72,8 @@ const commandOf = (step: DemoStep, context: WriteContext): Command<WriteResult> 
       return new RecordComplianceNotificationCommand(step.complianceCaseId, step.data, context);
     case 'link-measure':
       return new LinkComplianceMeasureCommand(step.complianceCaseId, step.data, context);
+    case 'attach-evidence':
+      return new AttachComplianceEvidenceCommand(step.complianceCaseId, step.data, context);
   }
 };
 
@@ -126,6 +129,7 @@ const VERBS: Record<DemoStep['decision'], string> = {
   'add-obligation': 'added obligation',
   notify: 'notified',
   'link-measure': 'linked measure',
+  'attach-evidence': 'attached evidence',
 };
 
 const subjectOf = (step: DemoStep): string =>
