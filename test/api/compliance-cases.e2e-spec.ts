@@ -35,6 +35,17 @@ const consultation = { heldOn: '2017-09-20', parties: ['Préfet du Pas-de-Calais
 const satisfaction = { satisfiedOn: '2017-09-01', reason: 'maraude held daily since 27 July' };
 const contestation = { contestedOn: '2017-10-10', contestedBy: 'Secours catholique', reason: 'no maraude during the suspension' };
 const closure = { closedOn: '2018-01-10', reason: 'injunctions executed' };
+// Notified on 3 July: the penalty runs from 14 July; 14–26 July is 13 days, €1,300 at most.
+const liquidation = {
+  obligationId: 'maraude-minors',
+  decisionReference: 'TA Lille 1707711',
+  liquidatedOn: '2017-10-20',
+  period: { from: '2017-07-14', to: '2017-07-26' },
+  amountCents: 90_000,
+  stateShareCents: 22_500,
+  moderation: 'diligences accomplies par le préfet depuis la notification',
+};
+const review = { reviewId: 'bilan-ce', kind: 'bilan', decision: '412125', dueOn: '2017-08-31', subject: 'bilan des mesures prises', obligationIds: ['maraude-minors'] };
 
 const operatorBody = (departements: string[]) => ({
   name: "France terre d'asile",
@@ -174,6 +185,29 @@ describe('compliance cases over HTTP', () => {
         'ComplianceObligationSatisfied',
         'ComplianceObligationContested',
         'ComplianceCaseClosed',
+      ]);
+    });
+
+    it('records an obligation one-off, under a penalty shared by its article from a date of its own', async () => {
+      const id = await open();
+      const shared = { ...water, oneOff: true, penaltyScope: 'article', penaltyStartsOn: '2017-07-20' };
+      await on(id, 'obligations', shared).expect(201);
+      expect((await read(id)).obligations[0]).toMatchObject({ oneOff: true, penaltyScope: 'article', penaltyStartsOn: '2017-07-20' });
+      expect(await refusal(on(id, 'obligations', { ...shared, obligationId: 'latrines', penaltyPerDayCents: 5_000 }))).toEqual({ status: 409, code: 'PENALTY_MISMATCH' });
+    });
+
+    it('records a liquidation of the penalty by the judge and a review the court asks for, and reads them back', async () => {
+      const id = await withMaraude();
+      await on(id, 'appeals', upheld).expect(201);
+      await on(id, 'notifications', notification).expect(201);
+      expect((await on(id, 'liquidations', liquidation).expect(201)).body).toMatchObject({ id, revision: 4 });
+      expect((await on(id, 'reviews', review).expect(201)).body).toMatchObject({ id, revision: 5 });
+      const view = await read(id);
+      expect(view.liquidations).toEqual([liquidation]);
+      expect(view.reviews).toEqual([{ ...review, requestedOn: '2017-07-31' }]);
+      expect((await history(id)).slice(-2).map((e: { type: string; schemaVersion: number }) => [e.type, e.schemaVersion])).toEqual([
+        ['CompliancePenaltyLiquidated', 1],
+        ['ComplianceReviewRequested', 1],
       ]);
     });
 
@@ -333,6 +367,22 @@ describe('compliance cases over HTTP', () => {
         422,
         'COMMUNE_OUTSIDE_DEPARTEMENT',
       ],
+      ['PENALTY_NOT_RUNNING before the notification', () => [['liquidations', liquidation]], 409, 'PENALTY_NOT_RUNNING'],
+      ['PENALTY_NOT_RUNNING before the penalty starts', () => [['notifications', notification], ['liquidations', { ...liquidation, period: { from: '2017-07-13', to: '2017-07-26' } }]], 409, 'PENALTY_NOT_RUNNING'],
+      ['LIQUIDATION_EXCEEDS_PENALTY', () => [['notifications', notification], ['liquidations', { ...liquidation, amountCents: 130_001 }]], 422, 'LIQUIDATION_EXCEEDS_PENALTY'],
+      ['STATE_SHARE_EXCEEDS_AMOUNT', () => [['notifications', notification], ['liquidations', { ...liquidation, stateShareCents: 90_001 }]], 422, 'STATE_SHARE_EXCEEDS_AMOUNT'],
+      ['DAYS_AFTER_LIQUIDATION', () => [['notifications', notification], ['liquidations', { ...liquidation, period: { from: '2017-07-14', to: '2017-10-21' } }]], 422, 'DAYS_AFTER_LIQUIDATION'],
+      ['DAYS_ALREADY_LIQUIDATED', () => [['notifications', notification], ['liquidations', liquidation], ['liquidations', liquidation]], 409, 'DAYS_ALREADY_LIQUIDATED'],
+      ['NO_PENALTY_ORDERED', () => [['obligations', { ...water, penaltyPerDayCents: 0 }], ['notifications', notification], ['liquidations', { ...liquidation, obligationId: 'water-points' }]], 409, 'NO_PENALTY_ORDERED'],
+      ['INVALID_PERIOD', () => [['notifications', notification], ['liquidations', { ...liquidation, period: { from: '2017-07-26', to: '2017-07-14' } }]], 422, 'INVALID_PERIOD'],
+      ['OBLIGATION_NOT_FOUND for a liquidation', () => [['liquidations', { ...liquidation, obligationId: 'art-9' }]], 404, 'OBLIGATION_NOT_FOUND'],
+      ['VALIDATION_FAILED on a liquidation without its days', () => [['liquidations', { ...liquidation, period: undefined }]], 400, 'VALIDATION_FAILED'],
+      ['REVIEW_ALREADY_REQUESTED', () => [['appeals', upheld], ['reviews', review], ['reviews', review]], 409, 'REVIEW_ALREADY_REQUESTED'],
+      ['DECISION_NOT_FOUND for a review', () => [['reviews', review]], 409, 'DECISION_NOT_FOUND'],
+      ['DATE_BEFORE_DECISION for a review', () => [['appeals', upheld], ['reviews', { ...review, dueOn: '2017-07-30' }]], 409, 'DATE_BEFORE_DECISION'],
+      ['OBLIGATION_NOT_FOUND for a review', () => [['appeals', upheld], ['reviews', { ...review, obligationIds: ['art-9'] }]], 404, 'OBLIGATION_NOT_FOUND'],
+      ['VALIDATION_FAILED on a review of another kind', () => [['reviews', { ...review, kind: 'audit' }]], 400, 'VALIDATION_FAILED'],
+      ['PENALTY_MISMATCH', () => [['obligations', { ...water, penaltyScope: 'decision' }], ['obligations', { ...water, obligationId: 'latrines', penaltyScope: 'decision', penaltyPerDayCents: 5_000 }]], 409, 'PENALTY_MISMATCH'],
       [
         'SITE_OUTSIDE_TERRITORY',
         () => [['obligations', { ...water, territory: { ...CALAIS, sites: [{ name: 'Rue de Normandie-Niémen', commune: '62160' }] } }]],
@@ -488,6 +538,8 @@ describe('compliance cases over HTTP', () => {
         '/compliance-cases/{id}/consultations',
         '/compliance-cases/{id}/obligations/{obligationId}/satisfaction',
         '/compliance-cases/{id}/obligations/{obligationId}/contestation',
+        '/compliance-cases/{id}/liquidations',
+        '/compliance-cases/{id}/reviews',
         '/compliance-cases/{id}/closure',
       ]),
     );
@@ -495,5 +547,9 @@ describe('compliance cases over HTTP', () => {
       $ref: '#/components/schemas/AddComplianceObligationRequest',
     });
     expect(body.components.schemas.AddComplianceObligationRequest.properties.addressees).toMatchObject({ type: 'array' });
+    expect(body.paths['/compliance-cases/{id}/liquidations'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/LiquidateCompliancePenaltyRequest',
+    });
+    expect(body.components.schemas.PenaltyScope).toMatchObject({ enum: ['obligation', 'article', 'decision'] });
   });
 });

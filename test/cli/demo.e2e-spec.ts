@@ -18,6 +18,7 @@ import {
   mandateStreamName,
   type OpenedComplianceCase,
   operatorStreamName,
+  upcastDomainEvent,
 } from '@mandate-ledger/domain';
 import { type EventStore, foldStream, type StoredEvent } from '@mandate-ledger/event-store';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
@@ -46,6 +47,15 @@ const caseIn = async (store: EventStore, id: string): Promise<OpenedComplianceCa
   return complianceCase;
 };
 const deadlinesOf = (complianceCase: OpenedComplianceCase) => complianceCase.obligations.map((obligation) => deadlineOf(complianceCase, obligation));
+
+/** The coverage of a case of the store over a period, from the events of its linked mandates. */
+const coverageOf = async (store: EventStore, complianceCase: OpenedComplianceCase, period: { from: string; to: string }) => {
+  const linked = [...new Set(complianceCase.obligations.flatMap(({ measures }) => measures.map((m) => m.mandateId)))];
+  const mandates = await Promise.all(
+    linked.map(async (id) => coverageMandateOf((await store.readStream(mandateStreamName(id))).map(({ type, schemaVersion, data }) => upcastDomainEvent({ type, schemaVersion, data }) as unknown as MandateEvent))!),
+  );
+  return complianceCoverage({ complianceCase, mandates, period });
+};
 
 describe('npm run cli -- demo', () => {
   let dataDir: string;
@@ -148,29 +158,114 @@ describe('npm run cli -- demo', () => {
     ]);
 
     // The coverage finds each obligation implemented from its measure on: mission and territory match.
-    const linked = [...new Set(complianceCase.obligations.flatMap(({ measures }) => measures.map((m) => m.mandateId)))];
-    const coverageMandates = await Promise.all(
-      linked.map(async (id) => coverageMandateOf((await store.readStream(mandateStreamName(id))).map(({ type, schemaVersion, data }) => ({ type, schemaVersion, data }) as unknown as MandateEvent))!),
-    );
-    const { obligations } = complianceCoverage({ complianceCase, mandates: coverageMandates, period: { from: '2017-06-26', to: '2017-12-31' } });
+    // Notified on 3 July, 10 days: the last day to comply is 13 July, days late count from 14 July.
+    // 2017 alone: outreach 14–26 July (13); water and latrines 14 July – 13 August (18 + 13 = 31);
+    // showers 14 July – 7 September (18 + 31 + 7 = 56) and the suspension of 20–23 November (4): 60;
+    // departures 14 July – 15 October (18 + 31 + 30 + 15 = 94).
+    const { obligations } = await coverageOf(store, complianceCase, { from: '2017-06-26', to: '2017-12-31' });
     expect(obligations.map(({ obligationId, status, firstMeasureInEffectOn, daysLate, penaltyExposureCents }) => [obligationId, status, firstMeasureInEffectOn, daysLate, penaltyExposureCents])).toEqual([
-      ['maraude-minors', 'implemented_late', '2017-07-27', 14, 140_000],
-      ['water-points', 'implemented_late', '2017-08-14', 32, 320_000],
-      ['latrines', 'implemented_late', '2017-08-14', 32, 320_000],
-      ['showers', 'implemented_late', '2017-09-08', 57, 570_000],
-      ['departures-reception-centres', 'implemented_late', '2017-10-16', 95, 950_000],
+      ['maraude-minors', 'implemented_late', '2017-07-27', 13, 130_000],
+      ['water-points', 'implemented_late', '2017-08-14', 31, 310_000],
+      ['latrines', 'implemented_late', '2017-08-14', 31, 310_000],
+      ['showers', 'implemented_late', '2017-09-08', 60, 600_000],
+      ['departures-reception-centres', 'implemented_late', '2017-10-16', 94, 940_000],
     ]);
   });
 
-  it('opens the follow-up order of 2018 as its own case: a latrine point for the eastern sector, due 10 days from notification, no measure', async () => {
+  it('pins the days late, gaps and penalty of each obligation of 2017 through 2018: a suspension and lapses after the deadline reopen non-execution', async () => {
+    const complianceCase = await caseIn(store, complianceCases.order2017);
+    const { obligations, penalties } = await coverageOf(store, complianceCase, { from: '2017-06-26', to: '2018-12-31' });
+    const pinned = (id: string) => {
+      const { deadline, daysLate, gaps, penaltyExposureCents, status } = obligations.find(({ obligationId }) => obligationId === id)!;
+      return { deadline, daysLate, gaps, penaltyExposureCents, status };
+    };
+    // Notified on Monday 3 July 2017; the 10 days run 4–13 July; the penalty of €100 a day runs from 14 July.
+    // Outreach: in effect from 27 July, renewed to 31 December 2018: 14–26 July, 13 days, €1,300.
+    expect(pinned('maraude-minors')).toEqual({
+      deadline: '2017-07-13', daysLate: 13, gaps: [{ from: '2017-07-14', to: '2017-07-26' }], penaltyExposureCents: 130_000, status: 'implemented_late',
+    });
+    // Water points, and latrines alike: in effect 14 August 2017 – 13 August 2018, then lapsed.
+    // 14 July – 13 August 2017: 18 + 13 = 31 days; 14 August – 31 December 2018: 18 + 30 + 31 + 30 + 31 = 140 days.
+    // 171 days, €17,100, and lapsed at the end.
+    for (const id of ['water-points', 'latrines'])
+      expect(pinned(id)).toEqual({
+        deadline: '2017-07-13',
+        daysLate: 171,
+        gaps: [{ from: '2017-07-14', to: '2017-08-13' }, { from: '2018-08-14', to: '2018-12-31' }],
+        penaltyExposureCents: 1_710_000,
+        status: 'lapsed',
+      });
+    // Showers: in effect from 8 September 2017, suspended 20–23 November 2017, ended 7 September 2018.
+    // 14 July – 7 September 2017: 18 + 31 + 7 = 56; the suspension: 4; 8 September – 31 December 2018:
+    // 23 + 31 + 30 + 31 = 115. 175 days, €17,500.
+    expect(pinned('showers')).toEqual({
+      deadline: '2017-07-13',
+      daysLate: 175,
+      gaps: [{ from: '2017-07-14', to: '2017-09-07' }, { from: '2017-11-20', to: '2017-11-23' }, { from: '2018-09-08', to: '2018-12-31' }],
+      penaltyExposureCents: 1_750_000,
+      status: 'lapsed',
+    });
+    // Departures: the information point from 16 October 2017, its mission completed on 15 April 2018
+    // (completed from that day). 14 July – 15 October 2017: 94 days; 15 April – 31 December 2018:
+    // 16 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 = 261. 355 days, €35,500.
+    expect(pinned('departures-reception-centres')).toEqual({
+      deadline: '2017-07-13',
+      daysLate: 355,
+      gaps: [{ from: '2017-07-14', to: '2017-10-15' }, { from: '2018-04-15', to: '2018-12-31' }],
+      penaltyExposureCents: 3_550_000,
+      status: 'lapsed',
+    });
+    // One penalty per obligation: 13 + 171 + 171 + 175 + 355 = 885 days, €88,500 at most before liquidation.
+    expect(penalties.reduce((sum, { incurredCents }) => sum + incurredCents, 0)).toBe(8_850_000);
+    // Every day of the 554 of the period is told once.
+    for (const { days } of obligations) expect(Object.values(days).reduce((a, b) => a + b, 0)).toBe(554);
+  });
+
+  it('aggregates each indicator as its kind says: the showers a week averaged over the reports, not summed', async () => {
+    const complianceCase = await caseIn(store, complianceCases.order2017);
+    const { obligations } = await coverageOf(store, complianceCase, { from: '2017-06-26', to: '2017-12-31' });
+    const indicators = Object.fromEntries(obligations.flatMap(({ indicators: list }) => list.map((i) => [i.name, [i.kind, i.value, i.target, i.attainment]])));
+    expect(indicators).toEqual({
+      // (1,120 × 23 days + 1,385 × 31 + 1,040 × 30) / 84 = 1,189.23 a week, against 1,400: not 3,545.
+      showers_per_week: ['rate', 1189.23, 1400, 0.8494],
+      outreach_days_per_week: ['rate', 7, 7, 1],
+      minors_found: ['rate', 143, 100, 1.43],
+      minors_sheltered: ['rate', 41, 30, 1.3667],
+      litres_per_person_per_day: ['rate', 13.5, 15, 0.9],
+      latrines_available: ['stock', 20, 20, 1],
+      orientations_to_reception_centres: ['count', 64, 150, 0.4267],
+    });
+    expect(obligations.find(({ obligationId }) => obligationId === 'showers')!.indicators[0].label).toBe('douches par semaine');
+  });
+
+  it('names the sites the water, latrines and showers agreements serve', () => {
+    const sitesOf = (mandateId: string) => log.find((e) => e.type === 'MandateGranted' && e.stream === mandateStreamName(mandateId))!.data.territory;
+    expect(sitesOf(mandates.waterAndLatrines)).toMatchObject({ sites: [{ name: 'Rue des Verrotières', commune: '62193' }, { name: "Zone d'activité du Virval", commune: '62193' }] });
+    expect(sitesOf(mandates.showers)).toMatchObject({ sites: [{ name: 'Rue des Verrotières', commune: '62193' }] });
+  });
+
+  it('opens the follow-up order of 2018 as its own case: a latrine point for the eastern sector, which the latrines agreement elsewhere in Calais does not cover', async () => {
     const complianceCase = await caseIn(store, complianceCases.order2018);
     expect(complianceCase.decisions).toEqual([
       { kind: 'opening', court: 'Tribunal administratif de Lille', caseNumbers: ['1806567'], decisionDate: '2018-07-31', notifiedOn: '2018-07-31' },
     ]);
     expect(complianceCase.obligations).toEqual([
-      expect.objectContaining({ obligationId: 'latrines-eastern-sector', missionType: 'LATRINES', addressees: [{ kind: 'prefet', name: 'Préfet du Pas-de-Calais' }], penaltyPerDayCents: 0, measures: [] }),
+      expect.objectContaining({
+        obligationId: 'latrines-eastern-sector',
+        missionType: 'LATRINES',
+        territory: { departement: '62', communes: ['62193'], sites: [{ name: 'Campements du secteur Est, rue de Normandie-Niémen', commune: '62193' }] },
+        addressees: [{ kind: 'prefet', name: 'Préfet du Pas-de-Calais' }],
+        penaltyPerDayCents: 0,
+        measures: [{ mandateId: mandates.waterAndLatrines, effectiveFrom: '2018-07-31' }],
+      }),
     ]);
     expect(deadlinesOf(complianceCase)).toEqual([{ notifiedOn: '2018-07-31', deadline: '2018-08-10' }]);
+    expect(complianceCase.evidence).toEqual([
+      expect.objectContaining({ title: 'Procès-verbal de constat : visite des campements du secteur Est, 20 août 2018', documentDate: '2018-08-20', obligationId: 'latrines-eastern-sector' }),
+    ]);
+    // The agreement serves the rue des Verrotières and the Virval, not the eastern sector: 11 August – 31 December 2018, 143 days late.
+    const [eastern] = (await coverageOf(store, complianceCase, { from: '2018-07-31', to: '2018-12-31' })).obligations;
+    expect(eastern).toMatchObject({ covered: [], gaps: [{ from: '2018-08-11', to: '2018-12-31' }], daysLate: 143, penaltyExposureCents: 0, status: 'in_progress' });
   });
 
   it('says which compliance case each of its decisions went to', () => {

@@ -93,8 +93,8 @@ describe('npm run cli -- evidence --case | verify-bundle', () => {
     expect(refused.out).toContain('are in the log');
     expect(refused.err.split('\n')).toEqual([
       '✗ REPORT_MISMATCH: the compliance report does not follow from its events',
-      '  report.obligations[art-2-maraude].daysLate: the report says 9, the events give 19',
-      '  report.obligations[art-2-maraude].penaltyExposureCents: the report says 90000, the events give 190000',
+      '  report.obligations[art-2-maraude].daysLate: the report says 9, the events give 25',
+      '  report.obligations[art-2-maraude].penaltyExposureCents: the report says 90000, the events give 250000',
     ]);
   });
 

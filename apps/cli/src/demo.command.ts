@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { type ApplicationCommand, applicationConfigFrom, type CommandContext, type CommandResult, CommandRunner, fingerprintOf, type Principal } from '@mandate-ledger/application';
+import {
+  type ApplicationCommand,
+  applicationConfigFrom,
+  type CommandContext,
+  type CommandResult,
+  CommandRunner,
+  fingerprintOf,
+  openApplicationEventStore,
+  type Principal,
+} from '@mandate-ledger/application';
 import { isCalendarDate } from '@mandate-ledger/domain';
-import { createEventStore } from '@mandate-ledger/event-store';
 import { CALAIS_2017, calais2017Steps, DEMO_DEFAULTS, type DemoOptions, type DemoStep } from './demo/calais-2017.data';
 import { parseOptions } from './options';
 
@@ -52,6 +60,8 @@ export const commandOf = (step: DemoStep): ApplicationCommand => {
       return { type: 'RecordComplianceNotification', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
     case 'link-measure':
       return { type: 'LinkComplianceMeasure', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
+    case 'attach-evidence':
+      return { type: 'AttachComplianceEvidence', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
   }
 };
 
@@ -102,6 +112,7 @@ const VERBS: Record<DemoStep['decision'], string> = {
   'add-obligation': 'added obligation',
   notify: 'notified',
   'link-measure': 'linked measure',
+  'attach-evidence': 'attached evidence',
 };
 
 const subjectOf = (step: DemoStep): string =>
@@ -138,7 +149,7 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
     return 2;
   }
   const config = applicationConfigFrom(env);
-  const store = await createEventStore(config.eventStore);
+  const store = await openApplicationEventStore(config.eventStore);
   try {
     const where = config.eventStore.kind === 'sqlite' ? `sqlite (${config.eventStore.sqlitePath})` : config.eventStore.kind;
     console.log(`Loading the ${CALAIS_2017} data set into ${where} as ${DEMO_LOADER.sub}`);

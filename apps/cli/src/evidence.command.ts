@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { AuditError, buildEvidenceBundle } from '@mandate-ledger/audit';
-import { CommandRunner, type Principal } from '@mandate-ledger/application';
+import { CommandRunner, openApplicationEventStore, type Principal } from '@mandate-ledger/application';
 import { isCalendarDate, isDomainError, isInstant, mandateStreamName } from '@mandate-ledger/domain';
-import { createEventStore } from '@mandate-ledger/event-store';
 import { buildComplianceReport, renderComplianceReport } from '@mandate-ledger/reports';
 import { openSigningContext, sealAndCheckpoint, type SigningContext } from './evidence-checkpoint.command';
 import { parseArguments } from './verify-support';
@@ -63,7 +62,7 @@ const caseEvidence = async (context: SigningContext, request: Extract<Request, {
   const report = await renderComplianceReport(bundle, 'json', { indent: 2 });
   write(report.bytes.toString('utf8'), request.out);
   // Issued through the command path, on the log as the domain reads it (the bundle proves it as stored).
-  const store = await createEventStore(context.store);
+  const store = await openApplicationEventStore(context.store);
   let issued;
   try {
     // The threshold of grants plays no part in issuing a report.

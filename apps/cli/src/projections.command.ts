@@ -1,4 +1,5 @@
-import { createEventStore, type EventStore, eventStoreConfigFrom } from '@mandate-ledger/event-store';
+import { openApplicationEventStore } from '@mandate-ledger/application';
+import { type EventStore, eventStoreConfigFrom } from '@mandate-ledger/event-store';
 import {
   APPLICATION_PROJECTIONS,
   createReadStore,
@@ -150,7 +151,7 @@ export const runProjections = async (args: string[]): Promise<number> => {
     return 2;
   }
   const config = eventStoreConfigFrom(process.env);
-  const store = await createEventStore(config);
+  const store = await openApplicationEventStore(config);
   const readStore = await createReadStore(readStoreConfigFrom(process.env, config));
   try {
     return sub === 'rebuild' ? await rebuild(store, readStore, rest) : await status(store, readStore);

@@ -1,4 +1,6 @@
-import { differencesBetween } from './verify-report';
+import type { EvidenceBundle } from '../../../libs/audit/src/evidence-bundle';
+import { COMPLIANCE_REPORT_FORMAT } from '@mandate-ledger/reports';
+import { differencesBetween, verifyComplianceReport } from './verify-report';
 
 describe('differences between a report and its recomputation', () => {
   it('names nothing when they agree', () => {
@@ -18,5 +20,25 @@ describe('differences between a report and its recomputation', () => {
     expect(differencesBetween({ mandates: [{ mandateId: 'm1' }] }, { mandates: [{ mandateId: 'm1' }, { mandateId: 'm2' }] })).toEqual([
       'report.mandates: the report lists ["m1"], the events give ["m1","m2"]',
     ]);
+  });
+});
+
+describe('recomputing a compliance report', () => {
+  it('refuses a report of an earlier version, computed by earlier counting rules, saying which', () => {
+    const bundle = {
+      subject: { kind: 'compliance_case', id: 'c1', completeStreams: [] },
+      events: [],
+      attachments: { complianceReport: { format: COMPLIANCE_REPORT_FORMAT, version: 1 } },
+    } as unknown as EvidenceBundle;
+    expect(verifyComplianceReport(bundle)).toEqual({
+      ok: false,
+      kind: 'MALFORMED_REPORT',
+      differences: ['the report is a mandate-ledger/compliance-report version 1; this verifier recomputes version 2 only'],
+    });
+  });
+
+  it('names a differing penalty by its id', () => {
+    expect(differencesBetween({ penalties: [{ penaltyId: 'article:1705379:art. 3', penaltyDays: 36 }] }, { penalties: [{ penaltyId: 'article:1705379:art. 3', penaltyDays: 37 }] }))
+      .toEqual(['report.penalties[article:1705379:art. 3].penaltyDays: the report says 36, the events give 37']);
   });
 });

@@ -64,6 +64,8 @@ export const COMPLIANCE_CASE_USE_CASES: UseCases<ComplianceCaseCommand['type'], 
   RecordComplianceConsultation: recorded(),
   MarkComplianceObligationSatisfied: recorded(),
   MarkComplianceObligationContested: recorded(),
+  LiquidateCompliancePenalty: recorded(),
+  RequestComplianceReview: recorded(),
   CloseComplianceCase: recorded(),
   // Issued by whoever may read the report, checked before it was built (auditors issue reports too).
   IssueComplianceReport: {},

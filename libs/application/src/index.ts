@@ -6,3 +6,4 @@ export * from './principal';
 export * from './report-access';
 export * from './fingerprint';
 export * from './application-config';
+export * from './event-store';

@@ -20,6 +20,7 @@ export * from './mandates/mandate.commands';
 export * from './mandates/mandate.events';
 export * from './mandates/mandate.errors';
 export * from './mandates/mandate.state';
+export { validMissions } from './mandates/mandate.validation';
 export {
   mandateDecider,
   createMandateDecider,
@@ -52,7 +53,12 @@ export {
   recordComplianceConsultation,
   markComplianceObligationSatisfied,
   markComplianceObligationContested,
+  liquidateCompliancePenalty,
+  requestComplianceReview,
   closeComplianceCase,
   issueComplianceReport,
 } from './compliance-cases/compliance-case.decider';
 export * from './compliance-cases/coverage';
+
+export * from './shared/upcasting';
+export * from './event-upcasters';

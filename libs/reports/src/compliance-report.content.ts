@@ -24,8 +24,11 @@ import {
   type ObligationCoverage,
   type ObligationStatus,
   type OpenedComplianceCase,
+  type PenaltyExposure,
   type Procedure,
+  type ReviewKind,
   type Territory,
+  upcastDomainEvent,
   utcDateOf,
 } from '@mandate-ledger/domain';
 
@@ -34,7 +37,8 @@ import {
 
 /** The `format` member of a report's content, beside the bundle's own. */
 export const COMPLIANCE_REPORT_FORMAT = 'mandate-ledger/compliance-report';
-export const COMPLIANCE_REPORT_VERSION = 1;
+/** 2: figures from the day-by-day series (days late, gaps, penalties as the order sets them, indicators by kind). */
+export const COMPLIANCE_REPORT_VERSION = 2;
 
 /** An event as the report reads it: a stored event, or the envelope of a bundle's event. */
 export interface ReportEvent {
@@ -66,15 +70,27 @@ export interface CaseHeader {
   readonly closureReason: string | null;
   readonly evidence: readonly { readonly sha256: string; readonly title: string; readonly documentDate: CalendarDate; readonly obligationId: string | null }[];
   readonly consultations: readonly { readonly heldOn: CalendarDate; readonly parties: readonly string[]; readonly summary: string }[];
+  /** The consultations and reviews its decisions asked for, in the order asked. */
+  readonly reviews: readonly {
+    readonly reviewId: string;
+    readonly kind: ReviewKind;
+    readonly decision: string;
+    readonly requestedOn: CalendarDate;
+    readonly dueOn: CalendarDate;
+    readonly subject: string;
+    readonly obligationIds: readonly string[];
+  }[];
 }
 
-/** One obligation: its terms as the decision words them, then every coverage figure. */
+/** One obligation: its terms as the decision words them, the counting rule in French, then every coverage figure. */
 export interface ObligationReport extends ObligationCoverage {
   readonly decision: string;
   readonly text: string;
   readonly addressees: readonly Addressee[];
   readonly orderedOn: CalendarDate;
   readonly deadlineDays: number;
+  /** `délai de 10 jours à compter de la notification ; …`: how its days were counted, as the court reads it. */
+  readonly countingRule: string;
 }
 
 /** A linked mandate, as the timeline labels its bar. */
@@ -104,8 +120,13 @@ export interface ComplianceReportContent {
   readonly obligations: readonly ObligationReport[];
   /** In the order they were first linked. */
   readonly mandates: readonly MandateSummary[];
+  /** Each penalty the order sets (an obligation's, an article's, the decision's) with the days it ran and its liquidations. */
+  readonly penalties: readonly PenaltyExposure[];
   readonly totals: {
+    /** Astreinte encourue (montant maximal, avant liquidation): the penalties' days × their amounts a day. */
     readonly penaltyExposureCents: number;
+    readonly liquidatedCents: number;
+    readonly stateShareCents: number;
     readonly byStatus: Readonly<Record<ObligationStatus, number>>;
   };
 }
@@ -127,8 +148,9 @@ export const knownAt = <Event extends { readonly recordedAt: string }>(events: r
   return events.filter((event) => Date.parse(event.recordedAt) <= limit);
 };
 
+// The report reads the stored form (what the bundle cites and proves): lifted here to the latest shapes.
 const domainEvents = <Event>(events: readonly ReportEvent[]): Event[] =>
-  events.map(({ type, schemaVersion, data }) => ({ type, schemaVersion, data }) as Event);
+  events.map(({ type, schemaVersion, data }) => upcastDomainEvent({ type, schemaVersion, data }) as Event);
 
 /** The case as its events (already filtered) tell it; undefined when they hold no opening. */
 export const complianceCaseOf = (events: readonly ReportEvent[]): OpenedComplianceCase | undefined => {
@@ -171,6 +193,9 @@ const caseHeader = (complianceCase: OpenedComplianceCase): CaseHeader => ({
   closureReason: complianceCase.status === 'closed' ? complianceCase.closureReason : null,
   evidence: complianceCase.evidence.map(({ sha256, title, documentDate, obligationId }) => ({ sha256, title, documentDate, obligationId: obligationId ?? null })),
   consultations: complianceCase.consultations.map(({ heldOn, parties, summary }) => ({ heldOn, parties, summary })),
+  reviews: complianceCase.reviews.map(({ reviewId, kind, decision, requestedOn, dueOn, subject, obligationIds }) => ({
+    reviewId, kind, decision, requestedOn, dueOn, subject, obligationIds,
+  })),
 });
 
 const mandateSummary = (mandateId: MandateId, events: readonly ReportEvent[]): MandateSummary | undefined => {
@@ -189,6 +214,15 @@ const mandateSummary = (mandateId: MandateId, events: readonly ReportEvent[]): M
   };
 };
 
+const frDate = (date: CalendarDate) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+
+/** The counting rule of `libs/domain` `complianceCoverage`, in the words a court uses. */
+export const countingRuleOf = ({ deadlineDays, penaltyStartsOn }: Pick<ComplianceObligation, 'deadlineDays' | 'penaltyStartsOn'>): string =>
+  `délai de ${deadlineDays} ${deadlineDays > 1 ? 'jours' : 'jour'} à compter de la notification ; le jour de la notification ne compte pas ; ` +
+  (penaltyStartsOn === undefined
+    ? "l'astreinte court à compter du lendemain de l'échéance"
+    : `l'astreinte court à compter du ${frDate(penaltyStartsOn)}, date fixée par la décision`);
+
 const obligationReport = (obligation: ComplianceObligation, coverage: ObligationCoverage): ObligationReport => ({
   ...coverage,
   decision: obligation.decision,
@@ -196,9 +230,10 @@ const obligationReport = (obligation: ComplianceObligation, coverage: Obligation
   addressees: obligation.addressees,
   orderedOn: obligation.orderedOn,
   deadlineDays: obligation.deadlineDays,
+  countingRule: countingRuleOf(obligation),
 });
 
-const STATUSES: readonly ObligationStatus[] = ['not_started', 'in_progress', 'implemented', 'implemented_late', 'contested', 'superseded'];
+const STATUSES: readonly ObligationStatus[] = ['not_started', 'in_progress', 'implemented', 'implemented_late', 'lapsed', 'contested', 'superseded'];
 
 /** Inputs of {@link complianceReportOf}: every event already filtered on `asKnownAt`. */
 export interface ReportInput {
@@ -241,7 +276,13 @@ export const complianceReportOf = ({ complianceCase, mandateEvents, period, asKn
     case: caseHeader(complianceCase),
     obligations,
     mandates: summaries,
-    totals: { penaltyExposureCents: obligations.reduce((sum, o) => sum + o.penaltyExposureCents, 0), byStatus },
+    penalties: coverage.penalties,
+    totals: {
+      penaltyExposureCents: coverage.penalties.reduce((sum, p) => sum + p.incurredCents, 0),
+      liquidatedCents: coverage.penalties.reduce((sum, p) => sum + p.liquidatedCents, 0),
+      stateShareCents: coverage.penalties.reduce((sum, p) => sum + p.stateShareCents, 0),
+      byStatus,
+    },
   };
 };
 

@@ -1,8 +1,22 @@
 import PDFDocument from 'pdfkit';
-import { daysBetween, daysIn, type DateInterval } from '@mandate-ledger/domain';
+import { DAY_STANDINGS, daysBetween, daysIn, type DateInterval, type PenaltyExposure } from '@mandate-ledger/domain';
 import type { ComplianceReportBundle } from './compliance-report.builder';
 import type { ComplianceReportContent, MandateSummary, ObligationReport } from './compliance-report.content';
-import { drawable, euros, frDate, frInstant, frNumber, MISSION_LABELS, PROCEDURE_LABELS, STATUS_LABELS } from './report-labels';
+import {
+  DAY_STANDING_LABELS,
+  drawable,
+  euros,
+  frDate,
+  frInstant,
+  frNumber,
+  indicatorKindLabel,
+  MISSION_LABELS,
+  PENALTY_SCOPE_LABELS,
+  percent,
+  PROCEDURE_LABELS,
+  REVIEW_KIND_LABELS,
+  STATUS_LABELS,
+} from './report-labels';
 
 type Doc = PDFKit.PDFDocument;
 
@@ -178,21 +192,69 @@ const caseSection = (doc: Doc, bundle: ComplianceReportBundle): void => {
     doc,
     [0.12, 0.28, 0.2, 0.12, 0.1, 0.18],
     ['Article', 'Mission', 'Statut', 'Échéance', 'Retard (j)', 'Astreinte encourue'],
-    report.obligations.map((o) => [o.article, MISSION_LABELS[o.missionType], STATUS_LABELS[o.status], frDate(o.deadline), String(o.daysLate), euros(o.penaltyExposureCents)]),
+    report.obligations.map((o) => [o.article, MISSION_LABELS[o.missionType], STATUS_LABELS[o.status], frDate(o.deadline), String(o.daysLate), exposureOf(o)]),
   );
-  field(doc, 'Total des astreintes encourues', euros(report.totals.penaltyExposureCents));
+  field(doc, 'Total des astreintes encourues (montant maximal, avant liquidation)', euros(report.totals.penaltyExposureCents));
+  if (report.totals.liquidatedCents > 0)
+    field(doc, 'Total liquidé par le juge', `${euros(report.totals.liquidatedCents)}, dont ${euros(report.totals.stateShareCents)} au budget de l'État`);
+  penaltiesSection(doc, report.penalties);
+  if (report.case.reviews.length > 0) {
+    heading(doc, 'Consultations et bilans demandés', 11);
+    table(
+      doc,
+      [0.2, 0.16, 0.14, 0.5],
+      ['Demande', 'Décision', 'Échéance', 'Objet'],
+      report.case.reviews.map((r) => [REVIEW_KIND_LABELS[r.kind], `n° ${r.decision} du ${frDate(r.requestedOn)}`, frDate(r.dueOn), r.subject]),
+      7.5,
+    );
+  }
   if (report.case.evidence.length > 0) {
     heading(doc, 'Pièces versées (empreintes SHA-256)', 11);
     table(doc, [0.5, 0.14, 0.36], ['Titre', 'Date', 'SHA-256'], report.case.evidence.map((e) => [e.title, frDate(e.documentDate), e.sha256]), 7);
   }
 };
 
+/** An obligation's own penalty in euros, or which shared penalty it runs under. */
+const exposureOf = (o: ObligationReport): string =>
+  o.penaltyExposureCents !== null ? euros(o.penaltyExposureCents) : `voir l'astreinte ${PENALTY_SCOPE_LABELS[o.penaltyScope]}`;
+
+const penaltyLabel = (p: PenaltyExposure): string =>
+  p.scope === 'obligation' ? `obligation ${p.obligationIds[0]}` : p.scope === 'article' ? `${p.article} de la décision n° ${p.decision}` : `décision n° ${p.decision}`;
+
+const penaltiesSection = (doc: Doc, penalties: readonly PenaltyExposure[]): void => {
+  if (penalties.length === 0) return;
+  heading(doc, 'Astreintes', 11);
+  table(
+    doc,
+    [0.28, 0.12, 0.12, 0.08, 0.22, 0.18],
+    ['Astreinte', 'Par jour', 'À compter du', 'Jours', 'Encourue (montant maximal, avant liquidation)', 'Liquidée'],
+    penalties.map((p) => [penaltyLabel(p), euros(p.perDayCents), frDate(p.startsOn), String(p.penaltyDays), euros(p.incurredCents), euros(p.liquidatedCents)]),
+    7.5,
+  );
+  for (const p of penalties)
+    for (const l of p.liquidations)
+      field(
+        doc,
+        `Liquidation (${penaltyLabel(p)})`,
+        `${l.decisionReference} du ${frDate(l.liquidatedOn)}, du ${frDate(l.period.from)} au ${frDate(l.period.to)} : ${euros(l.amountCents)}, ` +
+          `dont ${euros(l.stateShareCents)} au budget de l'État${l.moderation === undefined ? '' : ` ; modération : ${l.moderation}`}`,
+      );
+};
+
 const obligationSection = (doc: Doc, report: ComplianceReportContent, o: ObligationReport, mandates: ReadonlyMap<string, MandateSummary>): void => {
-  heading(doc, `${o.article} — ${MISSION_LABELS[o.missionType]} (${o.territory.departement}${o.territory.communes.length > 0 ? ` : ${o.territory.communes.join(', ')}` : ''})`);
+  const sites = (o.territory.sites ?? []).map(({ name, commune }) => (commune === undefined ? name : `${name}, ${commune}`));
+  const where = [...(o.territory.communes.length > 0 ? [o.territory.communes.join(', ')] : []), ...sites].join(' ; ');
+  heading(doc, `${o.article} — ${MISSION_LABELS[o.missionType]} (${o.territory.departement}${where === '' ? '' : ` : ${where}`})`);
   doc.font('Helvetica-Oblique').fontSize(9.5).text(drawable(`« ${o.text} »`), MARGIN, doc.y, { width: usableWidth(doc) }).moveDown(0.3);
   field(doc, 'Ordonnée par', `la décision n° ${o.decision} du ${frDate(o.orderedOn)}`);
   field(doc, 'Destinataires', o.addressees.map((a) => a.name ?? a.kind).join(', '));
-  field(doc, 'Délai', `${o.deadlineDays} jours à compter de la notification ; astreinte de ${euros(o.penaltyPerDayCents)} par jour de retard`);
+  field(doc, 'Délai', o.countingRule);
+  field(doc, 'Nature', o.oneOff ? "obligation ponctuelle : une fois exécutée, plus aucun jour d'inexécution" : "obligation continue : chaque jour non couvert après l'échéance est un jour d'inexécution");
+  field(
+    doc,
+    'Astreinte',
+    o.penaltyPerDayCents === 0 ? 'aucune' : `${euros(o.penaltyPerDayCents)} par jour d'inexécution, ${PENALTY_SCOPE_LABELS[o.penaltyScope]}, à compter du ${frDate(o.penaltyStartsOn)}`,
+  );
   field(doc, 'Statut', STATUS_LABELS[o.status]);
   field(doc, 'Notifiée le', frDate(o.notifiedOn));
   field(doc, 'Échéance', frDate(o.deadline));
@@ -200,12 +262,18 @@ const obligationSection = (doc: Doc, report: ComplianceReportContent, o: Obligat
   field(doc, 'Constatée exécutée le', frDate(o.satisfiedOn));
   field(doc, 'Exécutée le', frDate(o.implementedOn));
   field(doc, 'Jours de retard', String(o.daysLate));
-  field(doc, 'Astreinte encourue', euros(o.penaltyExposureCents));
+  field(doc, "Jours d'astreinte", String(o.penaltyDays));
+  field(doc, 'Astreinte encourue (montant maximal, avant liquidation)', exposureOf(o));
+  field(
+    doc,
+    'Jours de la période',
+    DAY_STANDINGS.filter((standing) => o.days[standing] > 0).map((standing) => `${o.days[standing]} ${DAY_STANDING_LABELS[standing]}`).join(', '),
+  );
   field(doc, 'Couverte au dernier jour de la période', o.coveredAtEnd ? 'oui' : 'non');
   if (o.supersededOn !== null) field(doc, 'Remplacée le', frDate(o.supersededOn));
   timeline(doc, report, o, mandates);
   field(doc, 'Périodes couvertes', intervals(o.covered));
-  field(doc, 'Lacunes', intervals(o.gaps));
+  field(doc, "Lacunes (jours d'inexécution)", intervals(o.gaps));
   for (const measure of o.measures) {
     const suspended = measure.suspended.length === 0 ? '' : ` ; suspendu ${intervals(measure.suspended)}`;
     field(doc, `Mesure ${mandateLabel(mandates, measure.mandateId)}`, `liée à compter du ${frDate(measure.effectiveFrom)} ; en vigueur ${intervals(measure.inEffect)}${suspended}`);
@@ -214,9 +282,17 @@ const obligationSection = (doc: Doc, report: ComplianceReportContent, o: Obligat
     doc.moveDown(0.3);
     table(
       doc,
-      [0.35, 0.2, 0.2, 0.25],
-      ['Indicateur', 'Unité', 'Total', 'Comptes rendus'],
-      o.indicators.map((i) => [i.name, i.unit, frNumber(i.total), `${i.reports}${i.extendsBeyondPeriod ? ' (dont au-delà de la période)' : ''}`]),
+      [0.25, 0.13, 0.17, 0.12, 0.1, 0.1, 0.13],
+      ['Indicateur', 'Unité', 'Nature', 'Valeur', 'Cible', 'Atteinte', 'Comptes rendus'],
+      o.indicators.map((i) => [
+        i.label === i.name ? i.name : `${i.label} (${i.name})`,
+        i.unit,
+        indicatorKindLabel(i.kind, i.per),
+        frNumber(i.value),
+        frNumber(i.target),
+        percent(i.attainment),
+        `${i.reports}${i.extendsBeyondPeriod ? ' (dont au-delà de la période)' : ''}`,
+      ]),
     );
   }
 };

@@ -1,4 +1,4 @@
-import type { CalendarDate, MissionType, ObligationStatus, Procedure } from '@mandate-ledger/domain';
+import type { CalendarDate, DayStanding, IndicatorKind, MissionType, ObligationStatus, PenaltyScope, Procedure, RatePeriod, ReviewKind } from '@mandate-ledger/domain';
 
 // French wording of the PDF, which a court clerk files; the JSON and CSV keep the API's codes.
 
@@ -7,9 +7,37 @@ export const STATUS_LABELS: Record<ObligationStatus, string> = {
   in_progress: 'en cours',
   implemented: 'exécutée',
   implemented_late: 'exécutée avec retard',
+  lapsed: 'exécution interrompue',
   contested: 'contestée',
   superseded: 'remplacée',
 };
+
+export const DAY_STANDING_LABELS: Record<DayStanding, string> = {
+  not_due: 'pas encore dus',
+  covered: 'couverts',
+  satisfied: 'constatés exécutés',
+  done: 'exécutée (ponctuelle)',
+  late: "d'inexécution",
+  superseded: 'après remplacement',
+  closed: 'après clôture',
+};
+
+export const PENALTY_SCOPE_LABELS: Record<PenaltyScope, string> = {
+  obligation: "propre à l'obligation",
+  article: "commune aux obligations de l'article",
+  decision: 'unique pour la décision',
+};
+
+const PER_LABELS: Record<RatePeriod, string> = { day: 'jour', week: 'semaine', month: 'mois' };
+
+/** `cumul`, `stock`, `taux par semaine`: how the indicator's figure was aggregated. */
+export const indicatorKindLabel = (kind: IndicatorKind, per: RatePeriod | null): string =>
+  kind === 'count' ? 'cumul' : kind === 'stock' ? 'stock (dernière valeur)' : `taux par ${PER_LABELS[per ?? 'day']} (moyenne pondérée)`;
+
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = { consultation: 'consultation des parties', bilan: 'bilan' };
+
+/** A ratio as a French percentage: `0.8494` → `84,9 %`; null → `—`. */
+export const percent = (ratio: number | null): string => (ratio === null ? '—' : `${frNumber(Math.round(ratio * 1000) / 10)} %`);
 
 export const MISSION_LABELS: Record<MissionType, string> = {
   WATER_ACCESS: "points d'eau",

@@ -34,7 +34,7 @@ const grant = (mandateId: string, reference: string, missionType: MissionType, s
   ...maraudeGrant,
   mandateId,
   instrument: { kind: 'annual_agreement', reference, decisionDate: start, signatureDate: start },
-  missions: [{ type: missionType, indicators: [{ name: indicator, unit: 'persons', target: 100 }] }],
+  missions: [{ type: missionType, indicators: [{ name: indicator, unit: 'persons', target: 100, kind: 'count' }] }],
   period: { start, end },
 });
 
@@ -124,13 +124,24 @@ export const recordCalaisScenario = async (store: EventStore): Promise<CalaisSce
   return { caseId, mandates, beforeRetroactive, retroactivePositions: [suspended.position, reinstated.position] };
 };
 
-/** The figures of the scenario over 26 June – 31 December 2017, by obligation. */
+/**
+ * The figures of the scenario over 26 June – 31 December 2017, by obligation, as known now. Notified
+ * on 28 June with 10 days: the last day to comply is 8 July, days late count from 9 July.
+ * - outreach: 9–26 July (18 days) and the suspension of 2–8 October (7): 25 days, €2,500;
+ * - water: 9–31 July, before the first mandate of 1 August: 23 days;
+ * - latrines: a mandate in effect since 20 June, linked from 26 June: none;
+ * - showers: 9 July – 7 September (23 + 31 + 7 = 61) and the retroactive suspension of 6–12 November (7): 68;
+ * - departures: nothing linked, 9 July – 31 December: 176 days.
+ */
 export const EXPECTED = {
-  'art-2-maraude': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-07-27', daysLate: 19, penaltyExposureCents: 190_000, status: 'implemented_late' },
-  'art-3-eau': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-08-01', daysLate: 24, penaltyExposureCents: 240_000, status: 'implemented_late' },
+  'art-2-maraude': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-07-27', daysLate: 25, penaltyExposureCents: 250_000, status: 'implemented_late' },
+  'art-3-eau': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-08-01', daysLate: 23, penaltyExposureCents: 230_000, status: 'implemented_late' },
   'art-4-latrines': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-06-26', daysLate: 0, penaltyExposureCents: 0, status: 'implemented' },
-  'art-5-douches': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-09-08', daysLate: 62, penaltyExposureCents: 620_000, status: 'implemented_late' },
+  'art-5-douches': { deadline: '2017-07-08', firstMeasureInEffectOn: '2017-09-08', daysLate: 68, penaltyExposureCents: 680_000, status: 'implemented_late' },
   'art-6-departs': { deadline: '2017-07-08', firstMeasureInEffectOn: null, daysLate: 176, penaltyExposureCents: 1_760_000, status: 'not_started' },
 } as const;
+
+/** The sum of the above: 292 days at €100. */
+export const EXPECTED_TOTAL_CENTS = 2_920_000;
 
 export const PERIOD = { from: '2017-06-26', to: '2017-12-31' } as const;

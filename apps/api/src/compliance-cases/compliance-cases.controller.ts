@@ -22,12 +22,14 @@ import { GetComplianceCaseRequest } from './get-compliance-case/get-compliance-c
 import { ListComplianceCasesQuery } from './list-compliance-cases/list-compliance-cases.query';
 import { ListComplianceCasesRequest } from './list-compliance-cases/list-compliance-cases.request';
 import { LinkComplianceMeasureRequest } from './link-compliance-measure/link-compliance-measure.request';
+import { LiquidateCompliancePenaltyRequest } from './liquidate-compliance-penalty/liquidate-compliance-penalty.request';
 import { MarkComplianceObligationContestedRequest } from './mark-compliance-obligation-contested/mark-compliance-obligation-contested.request';
 import { MarkComplianceObligationSatisfiedRequest } from './mark-compliance-obligation-satisfied/mark-compliance-obligation-satisfied.request';
 import { OpenComplianceCaseRequest } from './open-compliance-case/open-compliance-case.request';
 import { RecordComplianceAppealRequest } from './record-compliance-appeal/record-compliance-appeal.request';
 import { RecordComplianceConsultationRequest } from './record-compliance-consultation/record-compliance-consultation.request';
 import { RecordComplianceNotificationRequest } from './record-compliance-notification/record-compliance-notification.request';
+import { RequestComplianceReviewRequest } from './request-compliance-review/request-compliance-review.request';
 import { obligationIdParam } from './shared/obligation-id.param';
 
 @ApiTags('compliance-cases')
@@ -110,6 +112,18 @@ export class ComplianceCasesController {
     @Write() write: HttpWrite,
   ): Promise<WriteAnswer> {
     return runWrite(this.commands, write, { type: 'MarkComplianceObligationContested', data: { ...plainData(body), obligationId, complianceCaseId: id } });
+  }
+
+  @Post(':id/liquidations')
+  @WriteEndpoint(WRITERS.records)
+  liquidate(@Param('id', uuidParam()) id: string, @Body() body: LiquidateCompliancePenaltyRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'LiquidateCompliancePenalty', data: { ...plainData(body), complianceCaseId: id } });
+  }
+
+  @Post(':id/reviews')
+  @WriteEndpoint(WRITERS.records)
+  requestReview(@Param('id', uuidParam()) id: string, @Body() body: RequestComplianceReviewRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'RequestComplianceReview', data: { ...plainData(body), complianceCaseId: id } });
   }
 
   @Post(':id/closure')

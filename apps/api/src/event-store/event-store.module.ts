@@ -1,7 +1,11 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { createEventStore, EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { openApplicationEventStore } from '@mandate-ledger/application';
+import { EVENT_STORE, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
 
-/** Opens the configured event store once and closes it when the application shuts down. */
+/**
+ * Opens the configured event store once, with the domain's upcasters so that every handler and
+ * query reads the latest shapes, and closes it when the application shuts down.
+ */
 @Global()
 @Module({})
 export class EventStoreModule implements OnApplicationShutdown {
@@ -10,7 +14,7 @@ export class EventStoreModule implements OnApplicationShutdown {
   static forRoot(config: EventStoreConfig): DynamicModule {
     return {
       module: EventStoreModule,
-      providers: [{ provide: EVENT_STORE, useFactory: () => createEventStore(config) }],
+      providers: [{ provide: EVENT_STORE, useFactory: () => openApplicationEventStore(config) }],
       exports: [EVENT_STORE],
     };
   }

@@ -1,12 +1,14 @@
+import { createHash } from 'node:crypto';
 import type {
   AddComplianceObligation,
   Addressee,
+  AttachComplianceEvidence,
   Authority,
   CalendarDate,
   CompleteMandateMission,
+  GrantMandate,
   LegalReference,
   LinkComplianceMeasure,
-  MandateGrant,
   OpenComplianceCase,
   OperatorDetails,
   RecordComplianceAppeal,
@@ -75,7 +77,7 @@ type OnCase<Command extends { readonly data: { readonly complianceCaseId: string
 /** One decision of the data set. `name` is unique: it makes the decision's idempotency key. */
 export type DemoStep = { readonly name: string } & (
   | { readonly decision: 'register'; readonly operatorId: string; readonly data: OperatorDetails }
-  | { readonly decision: 'grant'; readonly mandateId: string; readonly data: Omit<MandateGrant, 'mandateId'> }
+  | { readonly decision: 'grant'; readonly mandateId: string; readonly data: Omit<GrantMandate['data'], 'mandateId'> }
   | { readonly decision: 'renew'; readonly mandateId: string; readonly data: OnMandate<RenewMandate> }
   | { readonly decision: 'suspend'; readonly mandateId: string; readonly data: OnMandate<SuspendMandate> }
   | { readonly decision: 'reinstate'; readonly mandateId: string; readonly data: OnMandate<ReinstateMandate> }
@@ -86,6 +88,7 @@ export type DemoStep = { readonly name: string } & (
   | { readonly decision: 'add-obligation'; readonly complianceCaseId: string; readonly data: OnCase<AddComplianceObligation> }
   | { readonly decision: 'notify'; readonly complianceCaseId: string; readonly data: OnCase<RecordComplianceNotification> }
   | { readonly decision: 'link-measure'; readonly complianceCaseId: string; readonly data: OnCase<LinkComplianceMeasure> }
+  | { readonly decision: 'attach-evidence'; readonly complianceCaseId: string; readonly data: OnCase<AttachComplianceEvidence> }
 );
 
 // SIREN, SIRET and RNA numbers below are synthetic, not the real registrations: SIREN and SIRET are
@@ -95,6 +98,12 @@ export type DemoStep = { readonly name: string } & (
 const PREFET_62: Authority = { kind: 'prefecture', name: 'Préfet du Pas-de-Calais', siret: '99062000700015', departement: '62' };
 
 const CALAIS: Territory = { departement: '62', communes: ['62193'] };
+
+// Sites within Calais (labels the demo's; the obligations of 2017 name none, the order of 2018
+// names the eastern sector): a mandate covers an obligation that names a site only if it names it too.
+const VERROTIERES = { name: 'Rue des Verrotières', commune: '62193' };
+const VIRVAL = { name: "Zone d'activité du Virval", commune: '62193' };
+const EASTERN_SECTOR = { name: 'Campements du secteur Est, rue de Normandie-Niémen', commune: '62193' };
 
 /** The référé ordering water, latrines, showers and a daily outreach for minors, and its appeal. */
 const COURT_ORDER: readonly LegalReference[] = [
@@ -170,9 +179,9 @@ const minorsOutreach: DemoStep[] = [
       missions: [{
         type: 'MARAUDE_MINORS',
         indicators: [
-          { name: 'outreach_days_per_week', unit: 'days', target: 7 },
-          { name: 'minors_found', unit: 'persons per month', target: 100 },
-          { name: 'minors_sheltered', unit: 'persons per month', target: 30 },
+          { name: 'outreach_days_per_week', unit: 'days', target: 7, kind: 'rate', per: 'week', label: 'jours de maraude par semaine' },
+          { name: 'minors_found', unit: 'persons', target: 100, kind: 'rate', per: 'month', label: 'mineurs rencontrés par mois' },
+          { name: 'minors_sheltered', unit: 'persons', target: 30, kind: 'rate', per: 'month', label: 'mineurs mis à l’abri par mois' },
         ],
       }],
       territory: CALAIS,
@@ -240,10 +249,13 @@ const waterAndLatrines: DemoStep[] = [
       instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-019', decisionDate: '2017-08-11', signatureDate: '2017-08-11' },
       legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
       missions: [
-        { type: 'WATER_ACCESS', indicators: [{ name: 'litres_per_person_per_day', unit: 'litres per person per day', target: 15 }] },
-        { type: 'LATRINES', indicators: [{ name: 'latrines_available', unit: 'latrines', target: 20 }] },
+        {
+          type: 'WATER_ACCESS',
+          indicators: [{ name: 'litres_per_person_per_day', unit: 'litres per person', target: 15, kind: 'rate', per: 'day', label: "litres d'eau par personne et par jour" }],
+        },
+        { type: 'LATRINES', indicators: [{ name: 'latrines_available', unit: 'latrines', target: 20, kind: 'stock', label: 'latrines disponibles' }] },
       ],
-      territory: CALAIS,
+      territory: { ...CALAIS, sites: [VERROTIERES, VIRVAL] },
       period: { start: '2017-08-14', end: '2018-08-13' },
       financing: {
         amountCents: 42_000_000,
@@ -286,8 +298,8 @@ const showers: DemoStep[] = [
       authority: PREFET_62,
       instrument: { kind: 'annual_agreement', reference: 'CONV-2017-62-023', decisionDate: '2017-09-06', signatureDate: '2017-09-07' },
       legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
-      missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers_per_week', unit: 'showers', target: 1400 }] }],
-      territory: CALAIS,
+      missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers_per_week', unit: 'showers', target: 1400, kind: 'rate', per: 'week', label: 'douches par semaine' }] }],
+      territory: { ...CALAIS, sites: [VERROTIERES] },
       period: { start: '2017-09-08', end: '2018-09-07' },
       financing: {
         amountCents: 60_000_000,
@@ -352,8 +364,11 @@ const informationPoint: DemoStep[] = [
       legalBasis: [...COURT_ORDER, WRITTEN_AGREEMENT],
       // It informs, and organises the departures to reception centres the court ordered for those who wish.
       missions: [
-        { type: 'INFORMATION_ORIENTATION', indicators: [{ name: 'people_informed', unit: 'persons', target: 2400 }] },
-        { type: 'DEPARTURES_RECEPTION_CENTRES', indicators: [{ name: 'orientations_to_reception_centres', unit: 'persons', target: 150 }] },
+        { type: 'INFORMATION_ORIENTATION', indicators: [{ name: 'people_informed', unit: 'persons', target: 2400, kind: 'count', label: 'personnes informées' }] },
+        {
+          type: 'DEPARTURES_RECEPTION_CENTRES',
+          indicators: [{ name: 'orientations_to_reception_centres', unit: 'persons', target: 150, kind: 'count', label: "orientations vers les centres d'accueil" }],
+        },
       ],
       territory: CALAIS,
       period: { start: '2017-10-16', end: '2018-04-15' },
@@ -407,13 +422,10 @@ const meals: DemoStep[] = [
       instrument: { kind: 'public_contract', cpv: '55320000-9', reference: 'MP-2018-62-001', decisionDate: '2018-02-28', signatureDate: '2018-03-02' },
       // Social and other specific services (CPV 55320000-9 among them) may follow the adapted procedure.
       legalBasis: [{ source: 'décret 2016-360', article: 'art. 28' }],
-      missions: [{ type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals_per_day', unit: 'meals', target: 700 }] }],
+      missions: [{ type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals_per_day', unit: 'meals', target: 700, kind: 'rate', per: 'day', label: 'repas servis par jour' }] }],
       territory: {
         ...CALAIS,
-        sites: [
-          { name: 'Rue des Huttes (zone industrielle des Dunes)', commune: '62193' },
-          { name: "Zone d'activité du Virval", commune: '62193' },
-        ],
+        sites: [{ name: 'Rue des Huttes (zone industrielle des Dunes)', commune: '62193' }, VIRVAL],
       },
       period: { start: '2018-03-06', end: '2018-10-05' },
       financing: { amountCents: 210_000_000, nature: 'cash', paymentTerms: 'other', programme: '303', chorusCommitment: '2101800006' },
@@ -514,10 +526,16 @@ const order2017 = ({ notifiedOn }: DemoOptions): DemoStep[] => {
   ];
 };
 
+/** The stand-in for the report of the visit: only its SHA-256 is recorded, as for any document. */
+export const EASTERN_SECTOR_INSPECTION =
+  'Procès-verbal de constat (jeu de démonstration) : visite des campements du secteur Est, rue de Normandie-Niémen, Calais, ' +
+  "le 20 août 2018. Aucun point d'accès à des latrines sur le site ; les latrines les plus proches sont celles de la rue des Verrotières.";
+
 /**
  * 7. The follow-up order of 31 July 2018: a new latrine point for the camps of the eastern sector,
- * maintained regularly, within 10 days. The press reported no penalty, so none is recorded. No demo
- * mandate implements it: its report shows an obligation not started.
+ * maintained regularly, within 10 days. The press reported no penalty, so none is recorded. The
+ * préfecture links its latrines agreement, but that one serves other sites: the obligation stays
+ * uncovered, as the inspection of 20 August 2018 records.
  */
 const order2018 = ({ followUpNotifiedOn }: DemoOptions): DemoStep[] => {
   const onCase = { complianceCaseId: complianceCases.order2018 };
@@ -539,12 +557,29 @@ const order2018 = ({ followUpNotifiedOn }: DemoOptions): DemoStep[] => {
         text: "mettre en place, à destination des campements du secteur Est, un nouveau point d'accès à des latrines entretenues régulièrement",
         addressees: [PREFET],
         missionType: 'LATRINES',
-        territory: { ...CALAIS, sites: [{ name: 'Campements du secteur Est, rue de Normandie-Niémen', commune: '62193' }] },
+        territory: { ...CALAIS, sites: [EASTERN_SECTOR] },
         deadlineDays: 10,
         penaltyPerDayCents: 0,
       },
     },
     { name: `case-2018:notified-on-${followUpNotifiedOn}`, decision: 'notify', ...onCase, data: { decision: '1806567', notifiedOn: followUpNotifiedOn } },
+    {
+      name: 'case-2018:measure:latrines-eastern-sector',
+      decision: 'link-measure',
+      ...onCase,
+      data: { obligationId: 'latrines-eastern-sector', mandateId: mandates.waterAndLatrines, effectiveFrom: '2018-07-31' },
+    },
+    {
+      name: 'case-2018:evidence:inspection-2018-08-20',
+      decision: 'attach-evidence',
+      ...onCase,
+      data: {
+        sha256: createHash('sha256').update(EASTERN_SECTOR_INSPECTION, 'utf8').digest('hex'),
+        title: 'Procès-verbal de constat : visite des campements du secteur Est, 20 août 2018',
+        documentDate: '2018-08-20',
+        obligationId: 'latrines-eastern-sector',
+      },
+    },
   ];
 };
 

@@ -3,8 +3,8 @@ import { CalendarDate } from '../shared/dates';
 import { DomainCommand } from '../shared/decider';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { MandateState } from '../mandates/mandate.state';
-import { ObligationTerms } from './compliance-case.events';
-import { AppealOutcome, CourtDecision, Procedure, ReportFormat } from './compliance-case.terms';
+import { CompliancePenaltyLiquidated, ComplianceReviewRequested, ObligationTerms } from './compliance-case.events';
+import { AppealOutcome, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
 
 type OnCase<Data> = { readonly complianceCaseId: ComplianceCaseId } & Data;
 
@@ -20,9 +20,16 @@ export type RecordComplianceAppeal = DomainCommand<
   OnCase<CourtDecision & { readonly outcome: AppealOutcome; readonly supersedes?: readonly ObligationId[] }>
 >;
 
+/** Left out, `oneOff` is false (continuing), `penaltyScope` is `obligation`, `supersedes` none. */
 export type AddComplianceObligation = DomainCommand<
   'AddComplianceObligation',
-  OnCase<Omit<ObligationTerms, 'supersedes'> & { readonly supersedes?: readonly ObligationId[] }>
+  OnCase<
+    Omit<ObligationTerms, 'supersedes' | 'oneOff' | 'penaltyScope'> & {
+      readonly supersedes?: readonly ObligationId[];
+      readonly oneOff?: boolean;
+      readonly penaltyScope?: PenaltyScope;
+    }
+  >
 >;
 
 export type RecordComplianceNotification = DomainCommand<
@@ -55,6 +62,16 @@ export type MarkComplianceObligationContested = DomainCommand<
   OnCase<{ readonly obligationId: ObligationId; readonly contestedOn: CalendarDate; readonly contestedBy: string; readonly reason: string }>
 >;
 
+type WithoutCase<Event extends { readonly data: { readonly complianceCaseId: string } }> = Omit<Event['data'], 'complianceCaseId'>;
+
+export type LiquidateCompliancePenalty = DomainCommand<'LiquidateCompliancePenalty', OnCase<WithoutCase<CompliancePenaltyLiquidated>>>;
+
+/** Left out, `obligationIds` is none: the review is about the whole case. */
+export type RequestComplianceReview = DomainCommand<
+  'RequestComplianceReview',
+  OnCase<Omit<WithoutCase<ComplianceReviewRequested>, 'obligationIds'> & { readonly obligationIds?: readonly ObligationId[] }>
+>;
+
 export type CloseComplianceCase = DomainCommand<'CloseComplianceCase', OnCase<{ readonly closedOn: CalendarDate; readonly reason: string }>>;
 
 /** `issuedAt` and `issuedBy` come from the metadata. */
@@ -73,5 +90,7 @@ export type ComplianceCaseCommand =
   | RecordComplianceConsultation
   | MarkComplianceObligationSatisfied
   | MarkComplianceObligationContested
+  | LiquidateCompliancePenalty
+  | RequestComplianceReview
   | CloseComplianceCase
   | IssueComplianceReport;

@@ -12,6 +12,7 @@ import {
   evidenceAttached,
   issueReport,
   linkMeasure,
+  liquidatePenalty,
   maraudeObligation,
   markContested,
   markSatisfied,
@@ -20,10 +21,13 @@ import {
   notified,
   obligationAdded,
   openCase,
+  penaltyLiquidated,
   recordAppeal,
   recordConsultation,
   recordNotification,
   reportIssued,
+  requestReview,
+  reviewRequested,
   satisfied,
   sha256Of,
 } from '../testing/compliance-case.fixtures';
@@ -111,6 +115,44 @@ describe('compliance case decider', () => {
       expect(obligationNamed(complianceCase, 'art-2-maraude')?.supersededBy).toEqual({ on: '2017-07-31', decision: '412171', obligationId: 'ce-art-1' });
       expect(obligationNamed(complianceCase, 'ce-art-1')?.orderedOn).toBe('2017-07-31');
     });
+
+    it('records an obligation as continuing, under a penalty of its own, when the order says no more', () =>
+      given(opened).when(addObligation()).then([obligationAdded({ oneOff: false, penaltyScope: 'obligation' })]));
+
+    it('records a one-off obligation under a penalty shared by its article, from a date the order sets', () => {
+      const terms = { ...water, oneOff: true, penaltyScope: 'article', penaltyStartsOn: '2017-07-15' } as const;
+      given(opened).when(addObligation(terms)).then([obligationAdded(terms)]);
+    });
+
+    it('adds an obligation to a shared penalty with the same amount a day and start', () => {
+      const shared = { penaltyScope: 'decision', penaltyStartsOn: '2017-07-15' } as const;
+      given([...opened, obligationAdded(shared)]).when(addObligation({ ...water, ...shared })).then([obligationAdded({ ...water, ...shared })]);
+    });
+
+    it('refuses an obligation joining a shared penalty with another amount a day', () =>
+      given([...opened, obligationAdded({ penaltyScope: 'decision' })])
+        .when(addObligation({ ...water, penaltyScope: 'decision', penaltyPerDayCents: 5_000 }))
+        .thenThrows('PENALTY_MISMATCH'));
+
+    it('refuses an obligation joining a shared penalty with another start', () =>
+      given([...opened, obligationAdded({ article: 'art. 3', penaltyScope: 'article' })])
+        .when(addObligation({ ...water, penaltyScope: 'article', penaltyStartsOn: '2017-07-15' }))
+        .thenThrows('PENALTY_MISMATCH'));
+
+    it('lets obligations of other articles keep penalties of their own amounts', () =>
+      given([...opened, obligationAdded({ penaltyScope: 'article' })])
+        .when(addObligation({ ...water, penaltyScope: 'article', penaltyPerDayCents: 5_000 }))
+        .then([obligationAdded({ ...water, penaltyScope: 'article', penaltyPerDayCents: 5_000 })]));
+
+    it('refuses a penalty scope other than obligation, article and decision', () =>
+      given(opened).when(addObligation({ penaltyScope: 'case' })).thenThrows('INVALID_FIELD'));
+
+    it('refuses a one-off flag that is not true or false', () => given(opened).when(addObligation({ oneOff: 'yes' })).thenThrows('INVALID_FIELD'));
+
+    it('refuses a penalty start not on the calendar', () => given(opened).when(addObligation({ penaltyStartsOn: '2017-07-32' })).thenThrows('INVALID_DATE'));
+
+    it('refuses a penalty starting before the decision that orders it', () =>
+      given(opened).when(addObligation({ penaltyStartsOn: '2017-06-25' })).thenThrows('DATE_BEFORE_DECISION'));
 
     it('cannot add the same obligation twice', () => given(withObligation).when(addObligation()).thenThrows('OBLIGATION_ALREADY_ADDED'));
 
@@ -279,6 +321,122 @@ describe('compliance case decider', () => {
     it('needs a reason', () => given(withObligation).when(markSatisfied({ reason: '' })).thenThrows('INVALID_FIELD'));
   });
 
+  describe('liquidating a penalty', () => {
+    const running = [...withObligation, notified()];
+    const sharedByArticle = [
+      caseOpened(),
+      obligationAdded({ article: 'art. 3', penaltyScope: 'article' }),
+      obligationAdded({ ...water, penaltyScope: 'article' }),
+      notified(),
+    ];
+
+    it('records the judge’s liquidation: days, amount, moderation and the State’s share', () =>
+      given(running).when(liquidatePenalty()).then([penaltyLiquidated()]));
+
+    it('records a liquidation at the full amount, without moderation', () => {
+      const { moderation: _, ...full } = penaltyLiquidated({ amountCents: 180_000, stateShareCents: 0 }).data;
+      given(running).when(liquidatePenalty({ amountCents: 180_000, stateShareCents: 0, moderation: undefined }))
+        .then([{ type: 'CompliancePenaltyLiquidated', schemaVersion: 1, data: full }]);
+    });
+
+    it('liquidates later days after earlier ones', () =>
+      given([...running, penaltyLiquidated()]).when(liquidatePenalty({ period: { from: '2017-07-27', to: '2017-08-31' } }))
+        .then([penaltyLiquidated({ period: { from: '2017-07-27', to: '2017-08-31' } })]));
+
+    it('liquidates a penalty shared by an article through any of its obligations', () =>
+      given(sharedByArticle).when(liquidatePenalty({ obligationId: 'art-3-water' })).then([penaltyLiquidated({ obligationId: 'art-3-water' })]));
+
+    it('cannot liquidate days of a shared penalty already liquidated through another of its obligations', () =>
+      given([...sharedByArticle, penaltyLiquidated()]).when(liquidatePenalty({ obligationId: 'art-3-water', period: { from: '2017-07-20', to: '2017-07-31' } }))
+        .thenThrows('DAYS_ALREADY_LIQUIDATED'));
+
+    it('cannot liquidate the same days twice', () =>
+      given([...running, penaltyLiquidated()]).when(liquidatePenalty()).thenThrows('DAYS_ALREADY_LIQUIDATED'));
+
+    it('cannot liquidate where the court set no penalty', () =>
+      given([caseOpened(), obligationAdded({ penaltyPerDayCents: 0 }), notified()]).when(liquidatePenalty()).thenThrows('NO_PENALTY_ORDERED'));
+
+    it('cannot liquidate a penalty before the decision is notified', () => given(withObligation).when(liquidatePenalty()).thenThrows('PENALTY_NOT_RUNNING'));
+
+    it('cannot liquidate days before the penalty runs', () =>
+      given(running).when(liquidatePenalty({ period: { from: '2017-07-08', to: '2017-07-26' } })).thenThrows('PENALTY_NOT_RUNNING'));
+
+    it('cannot liquidate days after its own date', () =>
+      given(running).when(liquidatePenalty({ period: { from: '2017-07-09', to: '2017-10-21' } })).thenThrows('DAYS_AFTER_LIQUIDATION'));
+
+    it('cannot liquidate more than the amount a day over the days liquidated', () =>
+      given(running).when(liquidatePenalty({ amountCents: 180_001 })).thenThrows('LIQUIDATION_EXCEEDS_PENALTY'));
+
+    it('refuses a State share above the amount liquidated', () =>
+      given(running).when(liquidatePenalty({ stateShareCents: 120_001 })).thenThrows('STATE_SHARE_EXCEEDS_AMOUNT'));
+
+    it.each([
+      ['an amount', { amountCents: -1 }],
+      ['an amount', { amountCents: 1.5 }],
+      ['a State share', { stateShareCents: -1 }],
+    ])('refuses %s that is not whole cents', (_, changes) => given(running).when(liquidatePenalty(changes)).thenThrows('INVALID_AMOUNT'));
+
+    it('refuses a period that ends before it starts', () =>
+      given(running).when(liquidatePenalty({ period: { from: '2017-07-26', to: '2017-07-09' } })).thenThrows('INVALID_PERIOD'));
+
+    it('needs the days liquidated', () => given(running).when(liquidatePenalty({ period: null })).thenThrows('INVALID_FIELD'));
+
+    it('refuses a liquidation dated in the future', () =>
+      given(running).when(liquidatePenalty({ liquidatedOn: '2018-02-01' })).thenThrows('DATE_IN_FUTURE'));
+
+    it('refuses a liquidation date not on the calendar', () => given(running).when(liquidatePenalty({ liquidatedOn: '2017-10-32' })).thenThrows('INVALID_DATE'));
+
+    it('needs the reference of the liquidating decision', () => given(running).when(liquidatePenalty({ decisionReference: ' ' })).thenThrows('INVALID_FIELD'));
+
+    it('refuses empty grounds of moderation', () => given(running).when(liquidatePenalty({ moderation: '' })).thenThrows('INVALID_FIELD'));
+
+    it('cannot liquidate the penalty of an obligation the case does not hold', () =>
+      given(running).when(liquidatePenalty({ obligationId: 'art-9' })).thenThrows('OBLIGATION_NOT_FOUND'));
+
+    it('cannot liquidate on a case never opened', () => given([]).when(liquidatePenalty()).thenThrows('COMPLIANCE_CASE_NOT_FOUND'));
+
+    it('keeps the liquidations in the state', () => {
+      const { complianceCaseId: _, ...liquidation } = penaltyLiquidated().data;
+      expect(caseAfter(...running, penaltyLiquidated()).liquidations).toEqual([liquidation]);
+    });
+  });
+
+  describe('requesting a consultation or a review', () => {
+    const upheld = [...withObligation, appealDecided()];
+
+    it('records a review the appellate decision asks for by a date, about an obligation', () =>
+      given(upheld).when(requestReview()).then([reviewRequested()]));
+
+    it('records a consultation about the whole case', () =>
+      given(upheld).when(requestReview({ reviewId: 'consultation-1', kind: 'consultation', obligationIds: undefined }))
+        .then([reviewRequested({ reviewId: 'consultation-1', kind: 'consultation', obligationIds: [] })]));
+
+    it('keeps it in the state with the date of the decision that asks for it', () => {
+      const { complianceCaseId: _, ...review } = reviewRequested().data;
+      expect(caseAfter(...upheld, reviewRequested()).reviews).toEqual([{ ...review, requestedOn: '2017-07-31' }]);
+    });
+
+    it('cannot request the same review twice', () => given([...upheld, reviewRequested()]).when(requestReview()).thenThrows('REVIEW_ALREADY_REQUESTED'));
+
+    it('must name a decision of the case', () => given(withObligation).when(requestReview()).thenThrows('DECISION_NOT_FOUND'));
+
+    it('cannot be due before the decision that asks for it', () =>
+      given(upheld).when(requestReview({ dueOn: '2017-07-30' })).thenThrows('DATE_BEFORE_DECISION'));
+
+    it('refuses a kind other than consultation and bilan', () => given(upheld).when(requestReview({ kind: 'audit' })).thenThrows('INVALID_FIELD'));
+
+    it('refuses a due date not on the calendar', () => given(upheld).when(requestReview({ dueOn: '31/08/2017' })).thenThrows('INVALID_DATE'));
+
+    it('needs its subject', () => given(upheld).when(requestReview({ subject: '' })).thenThrows('INVALID_FIELD'));
+
+    it('needs an id', () => given(upheld).when(requestReview({ reviewId: ' ' })).thenThrows('INVALID_FIELD'));
+
+    it('cannot be about an obligation the case does not hold', () =>
+      given(upheld).when(requestReview({ obligationIds: ['art-9'] })).thenThrows('OBLIGATION_NOT_FOUND'));
+
+    it('cannot be requested on a case never opened', () => given([]).when(requestReview()).thenThrows('COMPLIANCE_CASE_NOT_FOUND'));
+  });
+
   describe('closing the case', () => {
     const closed = [...withObligation, caseClosed()];
 
@@ -302,6 +460,8 @@ describe('compliance case decider', () => {
       ['a consultation', recordConsultation()],
       ['a satisfaction', markSatisfied()],
       ['a contestation', markContested()],
+      ['a liquidation', liquidatePenalty()],
+      ['a request for a review', requestReview()],
     ])('takes no more %s once closed', (_, command) => given(closed).when(command).thenThrows('COMPLIANCE_CASE_CLOSED'));
   });
 

@@ -1,8 +1,9 @@
+import { DateInterval, daysIn, overlaps } from '../shared/date-intervals';
 import { CalendarDate, isAfter, isBefore } from '../shared/dates';
 import { CommandMetadata, Decider } from '../shared/decider';
 import { dateInFuture, invalidField, invalidPeriod } from '../shared/domain-error';
 import { requireDate, requireNotInFuture, requireOneOf, requireText } from '../shared/validation';
-import { effectiveDateOutOfOrder } from '../mandates/mandate.errors';
+import { effectiveDateOutOfOrder, invalidAmount } from '../mandates/mandate.errors';
 import {
   AddComplianceObligation,
   AttachComplianceEvidence,
@@ -10,12 +11,14 @@ import {
   ComplianceCaseCommand,
   IssueComplianceReport,
   LinkComplianceMeasure,
+  LiquidateCompliancePenalty,
   MarkComplianceObligationContested,
   MarkComplianceObligationSatisfied,
   OpenComplianceCase,
   RecordComplianceAppeal,
   RecordComplianceConsultation,
   RecordComplianceNotification,
+  RequestComplianceReview,
 } from './compliance-case.commands';
 import {
   caseNumberAlreadyRecorded,
@@ -23,16 +26,24 @@ import {
   complianceCaseClosed,
   complianceCaseNotFound,
   dateBeforeDecision,
+  daysAfterLiquidation,
+  daysAlreadyLiquidated,
   decisionAlreadyNotified,
   decisionNotFound,
   evidenceAlreadyAttached,
+  liquidationExceedsPenalty,
   mandateNotGranted,
   measureAlreadyLinked,
+  noPenaltyOrdered,
   obligationAlreadyAdded,
   obligationAlreadyContested,
   obligationAlreadySatisfied,
   obligationNotFound,
   obligationSuperseded,
+  penaltyMismatch,
+  penaltyNotRunning,
+  reviewAlreadyRequested,
+  stateShareExceedsAmount,
   upheldSupersedesNothing,
 } from './compliance-case.errors';
 import {
@@ -47,7 +58,9 @@ import {
   ComplianceObligationAdded,
   ComplianceObligationContested,
   ComplianceObligationSatisfied,
+  CompliancePenaltyLiquidated,
   ComplianceReportIssued,
+  ComplianceReviewRequested,
 } from './compliance-case.events';
 import {
   Assessment,
@@ -57,9 +70,11 @@ import {
   DecisionRecord,
   obligationNamed,
   OpenedComplianceCase,
+  penaltyGroupOf,
+  penaltyStartOf,
   Supersession,
 } from './compliance-case.state';
-import { APPEAL_OUTCOMES, PROCEDURES, REPORT_FORMATS } from './compliance-case.terms';
+import { APPEAL_OUTCOMES, PROCEDURES, REPORT_FORMATS, REVIEW_KINDS } from './compliance-case.terms';
 import { distinctTexts, requireInstant, requireSha256, validCourtDecision, validObligationTerms } from './compliance-case.validation';
 
 const requireOpened = (state: ComplianceCaseState, id: string): OpenedComplianceCase => {
@@ -140,7 +155,18 @@ export const addComplianceObligation = ({ data }: AddComplianceObligation, state
   if (obligationNamed(complianceCase, terms.obligationId) !== undefined) throw obligationAlreadyAdded(terms.obligationId);
   const { decisionDate } = requireDecision(complianceCase, terms.decision);
   requireSupersedable(complianceCase, terms.supersedes, decisionDate);
-  return [{ type: 'ComplianceObligationAdded', schemaVersion: 1, data: { complianceCaseId: complianceCase.complianceCaseId, ...terms } }];
+  if (terms.penaltyStartsOn !== undefined) requireNotBefore(terms.penaltyStartsOn, 'the penalty starting on', decisionDate);
+  requireSamePenalty(complianceCase, { ...terms, orderedOn: decisionDate, measures: [], assessments: [] });
+  return [{ type: 'ComplianceObligationAdded', schemaVersion: 2, data: { complianceCaseId: complianceCase.complianceCaseId, ...terms } }];
+};
+
+/** A shared penalty has one amount a day and one start: an obligation joining it must state the same. */
+const requireSamePenalty = (complianceCase: OpenedComplianceCase, obligation: ComplianceObligation) => {
+  const { penaltyId, scope } = penaltyGroupOf(complianceCase, obligation);
+  if (scope === 'obligation') return;
+  const sharing = complianceCase.obligations.find((other) => penaltyGroupOf(complianceCase, other).penaltyId === penaltyId);
+  if (sharing !== undefined && (sharing.penaltyPerDayCents !== obligation.penaltyPerDayCents || sharing.penaltyStartsOn !== obligation.penaltyStartsOn))
+    throw penaltyMismatch(penaltyId);
 };
 
 export const recordComplianceNotification = (
@@ -252,6 +278,74 @@ export const markComplianceObligationContested = (
   }];
 };
 
+const isWholeCents = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/**
+ * The judge's liquidation of the penalty the obligation runs under. It may cover only days the
+ * penalty ran (from its start, up to the liquidation's own date), never days already liquidated,
+ * and at most the amount a day times those days; the State's share is part of the amount.
+ */
+export const liquidateCompliancePenalty = ({ data, metadata }: LiquidateCompliancePenalty, state: ComplianceCaseState): CompliancePenaltyLiquidated[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const obligation = requireObligation(complianceCase, data.obligationId);
+  const decisionReference = requireText(data.decisionReference, 'decisionReference');
+  const liquidatedOn = requireDate(data.liquidatedOn, 'liquidatedOn');
+  if (data.period === null || typeof data.period !== 'object') throw invalidField('period', 'an object');
+  const period: DateInterval = { from: requireDate(data.period.from, 'period.from'), to: requireDate(data.period.to, 'period.to') };
+  if (isBefore(period.to, period.from)) throw invalidPeriod('period', period.from, period.to);
+  const { amountCents, stateShareCents, moderation } = data;
+  if (!isWholeCents(amountCents)) throw invalidAmount('amountCents');
+  if (!isWholeCents(stateShareCents)) throw invalidAmount('stateShareCents');
+  if (stateShareCents > amountCents) throw stateShareExceedsAmount(stateShareCents, amountCents);
+  if (moderation !== undefined) requireText(moderation, 'moderation');
+  requireNotInFuture(liquidatedOn, 'liquidatedOn', metadata);
+  if (isAfter(period.to, liquidatedOn)) throw daysAfterLiquidation(period.to, liquidatedOn);
+
+  if (obligation.penaltyPerDayCents === 0) throw noPenaltyOrdered(obligation.obligationId);
+  const { penaltyId } = penaltyGroupOf(complianceCase, obligation);
+  const group = complianceCase.obligations.filter((other) => penaltyGroupOf(complianceCase, other).penaltyId === penaltyId);
+  const starts = group.map((other) => penaltyStartOf(complianceCase, other)).filter((start): start is CalendarDate => start !== undefined);
+  const start = starts.reduce<CalendarDate | undefined>((first, date) => (first === undefined || isBefore(date, first) ? date : first), undefined);
+  if (start === undefined || isBefore(period.from, start)) throw penaltyNotRunning(period.from, start);
+  const maximum = obligation.penaltyPerDayCents * daysIn(period);
+  if (amountCents > maximum) throw liquidationExceedsPenalty(amountCents, maximum);
+  const groupIds = new Set(group.map(({ obligationId }) => obligationId));
+  const earlier = complianceCase.liquidations.find((liquidation) => groupIds.has(liquidation.obligationId) && overlaps(liquidation.period, period));
+  if (earlier !== undefined) throw daysAlreadyLiquidated(penaltyId, earlier.period.from, earlier.period.to);
+  return [{
+    type: 'CompliancePenaltyLiquidated',
+    schemaVersion: 1,
+    data: {
+      complianceCaseId: complianceCase.complianceCaseId,
+      obligationId: obligation.obligationId,
+      decisionReference,
+      liquidatedOn,
+      period,
+      amountCents,
+      stateShareCents,
+      ...(moderation !== undefined && { moderation }),
+    },
+  }];
+};
+
+/** A consultation or a written review a decision of the case asks for, due no earlier than that decision. */
+export const requestComplianceReview = ({ data }: RequestComplianceReview, state: ComplianceCaseState): ComplianceReviewRequested[] => {
+  const complianceCase = requireOpen(state, data.complianceCaseId);
+  const reviewId = requireText(data.reviewId, 'reviewId');
+  const kind = requireOneOf(data.kind, REVIEW_KINDS, 'kind');
+  const decision = requireDecision(complianceCase, requireText(data.decision, 'decision'));
+  const dueOn = requireDate(data.dueOn, 'dueOn');
+  const subject = requireText(data.subject, 'subject');
+  const obligationIds = distinctTexts(data.obligationIds ?? [], 'obligationIds').map((id) => requireObligation(complianceCase, id).obligationId);
+  if (complianceCase.reviews.some((review) => review.reviewId === reviewId)) throw reviewAlreadyRequested(reviewId);
+  requireNotBefore(dueOn, 'a review due on', decision.decisionDate);
+  return [{
+    type: 'ComplianceReviewRequested',
+    schemaVersion: 1,
+    data: { complianceCaseId: complianceCase.complianceCaseId, reviewId, kind, decision: data.decision, dueOn, subject, obligationIds },
+  }];
+};
+
 export const closeComplianceCase = ({ data, metadata }: CloseComplianceCase, state: ComplianceCaseState): ComplianceCaseClosed[] => {
   const complianceCase = requireOpen(state, data.complianceCaseId);
   const closedOn = requireDate(data.closedOn, 'closedOn');
@@ -309,6 +403,10 @@ const decideCommand = (command: ComplianceCaseCommand, state: ComplianceCaseStat
       return markComplianceObligationSatisfied(command, state);
     case 'MarkComplianceObligationContested':
       return markComplianceObligationContested(command, state);
+    case 'LiquidateCompliancePenalty':
+      return liquidateCompliancePenalty(command, state);
+    case 'RequestComplianceReview':
+      return requestComplianceReview(command, state);
     case 'CloseComplianceCase':
       return closeComplianceCase(command, state);
     case 'IssueComplianceReport':
@@ -380,6 +478,15 @@ const evolveOpened = (complianceCase: OpenedComplianceCase, event: Exclude<Compl
         assessments: [...obligation.assessments, { kind: 'contested', on, by, reason }],
       }));
     }
+    case 'CompliancePenaltyLiquidated': {
+      const { complianceCaseId: _, ...liquidation } = event.data;
+      return { ...complianceCase, liquidations: [...complianceCase.liquidations, liquidation] };
+    }
+    case 'ComplianceReviewRequested': {
+      const { complianceCaseId: _, ...review } = event.data;
+      const requestedOn = decisionNamed(complianceCase, review.decision)?.decisionDate ?? complianceCase.decisions[0].decisionDate;
+      return { ...complianceCase, reviews: [...complianceCase.reviews, { ...review, requestedOn }] };
+    }
     case 'ComplianceCaseClosed':
       return { ...complianceCase, status: 'closed', closedOn: event.data.closedOn, closureReason: event.data.reason };
     case 'ComplianceReportIssued': {
@@ -399,7 +506,7 @@ export const evolve = (state: ComplianceCaseState, event: ComplianceCaseEvent): 
     return {
       status: 'open', complianceCaseId, procedure,
       decisions: [{ kind: 'opening', court, caseNumbers, decisionDate }],
-      obligations: [], evidence: [], consultations: [], reports: [],
+      obligations: [], evidence: [], consultations: [], liquidations: [], reviews: [], reports: [],
     };
   }
   return state.status === 'not_opened' ? state : evolveOpened(state, event);

@@ -42,3 +42,21 @@ export const duplicateAddressee = (kind: string, name?: string) =>
   invalid('DUPLICATE_ADDRESSEE', `addressee ${name === undefined ? kind : `${kind} ${name}`} is listed twice`);
 export const upheldSupersedesNothing = () =>
   invalid('UPHELD_SUPERSEDES_NOTHING', 'an appellate decision that upholds the order cannot supersede an obligation');
+export const penaltyMismatch = (penaltyId: string) =>
+  conflict('PENALTY_MISMATCH', `penalty ${penaltyId} is shared: each of its obligations needs the same amount a day and start`);
+export const noPenaltyOrdered = (obligationId: string) =>
+  conflict('NO_PENALTY_ORDERED', `obligation ${obligationId} runs under no penalty: there is nothing to liquidate`);
+export const penaltyNotRunning = (from: CalendarDate, start?: CalendarDate) =>
+  conflict(
+    'PENALTY_NOT_RUNNING',
+    start === undefined ? `the penalty has not started (the decision is not notified), so ${from} cannot be liquidated` : `the penalty runs from ${start}, after ${from}`,
+  );
+export const daysAfterLiquidation = (to: CalendarDate, liquidatedOn: CalendarDate) =>
+  invalid('DAYS_AFTER_LIQUIDATION', `a liquidation of ${liquidatedOn} cannot cover days up to ${to}, after it`);
+export const stateShareExceedsAmount = (share: number, amount: number) =>
+  invalid('STATE_SHARE_EXCEEDS_AMOUNT', `the State's share of ${share} cents exceeds the ${amount} cents liquidated`);
+export const liquidationExceedsPenalty = (amount: number, maximum: number) =>
+  invalid('LIQUIDATION_EXCEEDS_PENALTY', `${amount} cents exceed the ${maximum} cents the penalty can reach over those days`);
+export const daysAlreadyLiquidated = (penaltyId: string, from: CalendarDate, to: CalendarDate) =>
+  conflict('DAYS_ALREADY_LIQUIDATED', `penalty ${penaltyId} was already liquidated for days within ${from}..${to}`);
+export const reviewAlreadyRequested = (reviewId: string) => conflict('REVIEW_ALREADY_REQUESTED', `review ${reviewId} is already in this case`);

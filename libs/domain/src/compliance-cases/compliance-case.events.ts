@@ -3,7 +3,7 @@ import { CalendarDate } from '../shared/dates';
 import { DomainEvent } from '../shared/decider';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { MissionType, Territory } from '../mandates/mandate.terms';
-import { Addressee, AppealOutcome, CourtDecision, Procedure, ReportFormat } from './compliance-case.terms';
+import { Addressee, AppealOutcome, CourtDecision, PenaltyScope, Procedure, ReportFormat, ReviewKind } from './compliance-case.terms';
 
 interface OnCase {
   readonly complianceCaseId: ComplianceCaseId;
@@ -23,8 +23,17 @@ export interface ObligationTerms {
   readonly territory: Territory;
   /** Days from the notification of `decision` (the deadline is that date plus these days). */
   readonly deadlineDays: number;
-  /** Penalty (astreinte) per day of delay, in integer cents; 0 when the court set none. */
+  /**
+   * Done once for all (install a water point) rather than continuing (keep it running): once
+   * implemented, a one-off obligation has no more days of non-execution.
+   */
+  readonly oneOff: boolean;
+  /** Penalty (astreinte) per day of non-execution, in integer cents; 0 when the court set none. */
   readonly penaltyPerDayCents: number;
+  /** Whom that penalty runs for; a shared one has the same amount and start on each of its obligations. */
+  readonly penaltyScope: PenaltyScope;
+  /** When the order makes the penalty run from a date of its own; else from the day after the deadline. */
+  readonly penaltyStartsOn?: CalendarDate;
   /** Obligations of earlier or the same decisions that this one replaces. */
   readonly supersedes: readonly ObligationId[];
 }
@@ -37,7 +46,8 @@ export type ComplianceAppealDecided = DomainEvent<
   OnCase & CourtDecision & { readonly outcome: AppealOutcome; readonly supersedes: readonly ObligationId[] }
 >;
 
-export type ComplianceObligationAdded = DomainEvent<'ComplianceObligationAdded', OnCase & ObligationTerms>;
+/** 2: `oneOff` and the penalty's scope (upcast from 1 as continuing, one penalty per obligation). */
+export type ComplianceObligationAdded = DomainEvent<'ComplianceObligationAdded', OnCase & ObligationTerms, 2>;
 
 /** Deadlines of the obligations `decision` orders run from `notifiedOn`, never from the decision date. */
 export type ComplianceDecisionNotified = DomainEvent<
@@ -72,6 +82,40 @@ export type ComplianceObligationContested = DomainEvent<
   OnCase & { readonly obligationId: ObligationId; readonly contestedOn: CalendarDate; readonly contestedBy: string; readonly reason: string }
 >;
 
+/**
+ * The judge liquidated a penalty (CJA L.911-7): the days of `period`, for `amountCents` (moderated
+ * below the amount incurred, with the judge's grounds in `moderation`), of which `stateShareCents`
+ * go to the State budget rather than to the applicant (L.911-8). `obligationId` names the penalty:
+ * the obligation's own, or the one it shares with its article or decision.
+ */
+export type CompliancePenaltyLiquidated = DomainEvent<
+  'CompliancePenaltyLiquidated',
+  OnCase & {
+    readonly obligationId: ObligationId;
+    readonly decisionReference: string;
+    readonly liquidatedOn: CalendarDate;
+    readonly period: DateInterval;
+    readonly amountCents: number;
+    readonly stateShareCents: number;
+    readonly moderation?: string;
+  }
+>;
+
+/** A decision of the case asks for a consultation of the parties or a written review (bilan) by `dueOn`. */
+export type ComplianceReviewRequested = DomainEvent<
+  'ComplianceReviewRequested',
+  OnCase & {
+    /** Chosen by the clerk, unique within the case. */
+    readonly reviewId: string;
+    readonly kind: ReviewKind;
+    /** A case number of the decision that asks for it. */
+    readonly decision: string;
+    readonly dueOn: CalendarDate;
+    readonly subject: string;
+    readonly obligationIds: readonly ObligationId[];
+  }
+>;
+
 export type ComplianceCaseClosed = DomainEvent<'ComplianceCaseClosed', OnCase & { readonly closedOn: CalendarDate; readonly reason: string }>;
 
 /**
@@ -100,5 +144,7 @@ export type ComplianceCaseEvent =
   | ComplianceConsultationHeld
   | ComplianceObligationSatisfied
   | ComplianceObligationContested
+  | CompliancePenaltyLiquidated
+  | ComplianceReviewRequested
   | ComplianceCaseClosed
   | ComplianceReportIssued;

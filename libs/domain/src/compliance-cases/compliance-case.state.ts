@@ -1,8 +1,8 @@
 import { DateInterval } from '../shared/date-intervals';
 import { addDays, CalendarDate } from '../shared/dates';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
-import { ObligationTerms } from './compliance-case.events';
-import { AppealOutcome, CourtDecision, Procedure, ReportFormat } from './compliance-case.terms';
+import { CompliancePenaltyLiquidated, ComplianceReviewRequested, ObligationTerms } from './compliance-case.events';
+import { AppealOutcome, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
 
 /** The opening decision, then the appellate ones, each with its notification once recorded. */
 export type DecisionRecord = CourtDecision & { readonly notifiedOn?: CalendarDate } & (
@@ -57,6 +57,12 @@ export interface IssuedReport {
   readonly issuedBy: string;
 }
 
+/** A liquidation by the judge of the penalty its obligation runs under. */
+export type Liquidation = Omit<CompliancePenaltyLiquidated['data'], 'complianceCaseId'>;
+
+/** A consultation or review a decision asked for, with that decision's date. */
+export type Review = Omit<ComplianceReviewRequested['data'], 'complianceCaseId'> & { readonly requestedOn: CalendarDate };
+
 interface CaseRecord {
   readonly complianceCaseId: ComplianceCaseId;
   readonly procedure: Procedure;
@@ -65,6 +71,8 @@ interface CaseRecord {
   readonly obligations: readonly ComplianceObligation[];
   readonly evidence: readonly Evidence[];
   readonly consultations: readonly Consultation[];
+  readonly liquidations: readonly Liquidation[];
+  readonly reviews: readonly Review[];
   readonly reports: readonly IssuedReport[];
 }
 
@@ -88,4 +96,36 @@ export const deadlineOf = (
 ): { readonly notifiedOn: CalendarDate; readonly deadline: CalendarDate } | undefined => {
   const notifiedOn = decisionNamed(complianceCase, obligation.decision)?.notifiedOn;
   return notifiedOn === undefined ? undefined : { notifiedOn, deadline: addDays(notifiedOn, obligation.deadlineDays) };
+};
+
+/**
+ * The penalty an obligation runs under: its own, or one shared by the obligations of its article
+ * (of the same decision) or of its whole decision. `penaltyId` names it within the case:
+ * `obligation:art-2`, `article:1705379:art. 3`, `decision:1705379`, the decision by its first
+ * case number.
+ */
+export interface PenaltyGroup {
+  readonly penaltyId: string;
+  readonly scope: PenaltyScope;
+  readonly decision: string;
+  readonly article: string | null;
+}
+
+export const penaltyGroupOf = (complianceCase: OpenedComplianceCase, obligation: ComplianceObligation): PenaltyGroup => {
+  const decision = decisionNamed(complianceCase, obligation.decision)?.caseNumbers[0] ?? obligation.decision;
+  switch (obligation.penaltyScope) {
+    case 'obligation':
+      return { penaltyId: `obligation:${obligation.obligationId}`, scope: 'obligation', decision, article: null };
+    case 'article':
+      return { penaltyId: `article:${decision}:${obligation.article}`, scope: 'article', decision, article: obligation.article };
+    case 'decision':
+      return { penaltyId: `decision:${decision}`, scope: 'decision', decision, article: null };
+  }
+};
+
+/** The first day the obligation's penalty runs: the date the order sets, else the day after the deadline; none before the notification. */
+export const penaltyStartOf = (complianceCase: OpenedComplianceCase, obligation: ComplianceObligation): CalendarDate | undefined => {
+  if (obligation.penaltyStartsOn !== undefined) return obligation.penaltyStartsOn;
+  const deadline = deadlineOf(complianceCase, obligation)?.deadline;
+  return deadline === undefined ? undefined : addDays(deadline, 1);
 };

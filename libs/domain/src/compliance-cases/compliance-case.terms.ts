@@ -14,6 +14,18 @@ export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
 export const ADDRESSEE_KINDS = ['prefet', 'commune', 'departement', 'other'] as const;
 export type AddresseeKind = (typeof ADDRESSEE_KINDS)[number];
 
+/**
+ * Whom one penalty (astreinte) runs for, as the order sets it: each obligation its own, one for
+ * the obligations of an article, or one for the whole decision. A day counts once for a shared
+ * penalty, whichever of its obligations is not executed that day.
+ */
+export const PENALTY_SCOPES = ['obligation', 'article', 'decision'] as const;
+export type PenaltyScope = (typeof PENALTY_SCOPES)[number];
+
+/** What a court may ask the parties for, by a date: a consultation among them, or a written review (bilan). */
+export const REVIEW_KINDS = ['consultation', 'bilan'] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
 export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 

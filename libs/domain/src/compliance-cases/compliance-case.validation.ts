@@ -1,12 +1,13 @@
 import { isInstant } from '../shared/dates';
-import { invalidInstant } from '../shared/domain-error';
+import { invalidField, invalidInstant } from '../shared/domain-error';
 import { requireDate, requireList, requireOneOf, requireText } from '../shared/validation';
 import { invalidAmount } from '../mandates/mandate.errors';
 import { MISSION_TYPES } from '../mandates/mandate.terms';
 import { validTerritory } from '../mandates/mandate.validation';
 import { duplicateAddressee, invalidDeadline, invalidSha256 } from './compliance-case.errors';
+import { AddComplianceObligation } from './compliance-case.commands';
 import { ObligationTerms } from './compliance-case.events';
-import { ADDRESSEE_KINDS, Addressee, CourtDecision } from './compliance-case.terms';
+import { ADDRESSEE_KINDS, Addressee, CourtDecision, PENALTY_SCOPES } from './compliance-case.terms';
 
 const isWholeNumber = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
@@ -45,11 +46,12 @@ const validAddressees = (addressees: readonly Addressee[]): Addressee[] => {
   });
 };
 
-/** Returns the terms as they will be recorded: territory as for a mandate, lists without repeats. */
-export const validObligationTerms = (terms: Omit<ObligationTerms, 'supersedes'> & { readonly supersedes?: readonly string[] }): ObligationTerms => {
-  const { deadlineDays, penaltyPerDayCents } = terms;
+/** Returns the terms as they will be recorded: territory as for a mandate, lists without repeats, defaults stated. */
+export const validObligationTerms = ({ complianceCaseId: _, ...terms }: AddComplianceObligation['data']): ObligationTerms => {
+  const { deadlineDays, penaltyPerDayCents, oneOff = false, penaltyScope = 'obligation', penaltyStartsOn } = terms;
   if (!isWholeNumber(deadlineDays)) throw invalidDeadline(deadlineDays);
   if (!isWholeNumber(penaltyPerDayCents)) throw invalidAmount('penaltyPerDayCents');
+  if (typeof oneOff !== 'boolean') throw invalidField('oneOff', 'true or false');
   return {
     obligationId: requireText(terms.obligationId, 'obligationId'),
     decision: requireText(terms.decision, 'decision'),
@@ -59,7 +61,10 @@ export const validObligationTerms = (terms: Omit<ObligationTerms, 'supersedes'> 
     missionType: requireOneOf(terms.missionType, MISSION_TYPES, 'missionType'),
     territory: validTerritory(terms.territory),
     deadlineDays,
+    oneOff,
     penaltyPerDayCents,
+    penaltyScope: requireOneOf(penaltyScope, PENALTY_SCOPES, 'penaltyScope'),
+    ...(penaltyStartsOn !== undefined && { penaltyStartsOn: requireDate(penaltyStartsOn, 'penaltyStartsOn') }),
     supersedes: distinctTexts(terms.supersedes ?? [], 'supersedes'),
   };
 };

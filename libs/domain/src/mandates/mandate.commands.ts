@@ -3,20 +3,27 @@ import { DomainCommand } from '../shared/decider';
 import { MandateId } from '../shared/ids';
 import { OperatorState } from '../operators/operator.decider';
 import { MandateChanges, MandateGrant } from './mandate.events';
-import { Financing, IndicatorValue, Staffing } from './mandate.terms';
+import { Financing, IndicatorValue, MissionDeclaration, Staffing } from './mandate.terms';
 
 /** What the handler read from the operator's stream before granting: the decider reads nothing. */
 export interface OperatorSnapshot {
   readonly status: OperatorState['status'];
 }
 
-export type GrantMandate = DomainCommand<'GrantMandate', MandateGrant> & { readonly operator: OperatorSnapshot };
+/** Missions as declared: an indicator's kind may be left out (a count). */
+type WithDeclaredMissions<Data> = Omit<Data, 'missions'> & { readonly missions: readonly MissionDeclaration[] };
+
+export type GrantMandate = DomainCommand<'GrantMandate', WithDeclaredMissions<MandateGrant>> & { readonly operator: OperatorSnapshot };
 
 type OnMandate<Data> = { readonly mandateId: MandateId } & Data;
 
 export type AmendMandate = DomainCommand<
   'AmendMandate',
-  OnMandate<{ readonly effectiveFrom: CalendarDate; readonly decisionReference: string; readonly changes: MandateChanges }>
+  OnMandate<{
+    readonly effectiveFrom: CalendarDate;
+    readonly decisionReference: string;
+    readonly changes: Omit<MandateChanges, 'missions'> & { readonly missions?: readonly MissionDeclaration[] };
+  }>
 >;
 
 export type RenewMandate = DomainCommand<

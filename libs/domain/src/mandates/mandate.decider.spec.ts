@@ -23,12 +23,12 @@ import { Financing, Mission } from './mandate.terms';
 
 const given = deciderSpecification(mandateDecider);
 
-const meals: Mission = { type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals_per_day', unit: 'meals', target: 2500 }] };
+const meals: Mission = { type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals_per_day', unit: 'meals', target: 2500, kind: 'rate', per: 'day' }] };
 const attributionOrder = { kind: 'attribution_order', reference: 'AP-2017-0801', decisionDate: '2017-08-01' } as const;
 const financingOf = (amountCents: number): Financing => ({ ...maraudeGrant.financing, amountCents });
 const amended = (data: Partial<MandateAmended['data']>): MandateAmended => ({
   type: 'MandateAmended',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { mandateId, effectiveFrom: '2017-09-01', decisionReference: 'AVENANT-1', changes: { staffing: { salariedFte: 8 } }, ...data },
 });
 
@@ -50,6 +50,38 @@ describe('mandate decider', () => {
         missions: [meals], financing: financingOf(360_000_000), period: { start: '2018-03-06', end: '2019-03-05' } };
       given([]).when(grantMandate(contract)).then([granted(contract)]);
     });
+
+    it('records each indicator as a count when the grant gives no kind', () => {
+      const missions = [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }];
+      given([]).when(grantMandate({ missions })).then([granted()]);
+    });
+
+    it('records a rate with its period, a stock, and their French labels', () => {
+      const missions: Mission[] = [{
+        type: 'SHOWERS',
+        indicators: [
+          { name: 'showers_per_week', unit: 'showers', target: 1400, kind: 'rate', per: 'week', label: 'douches par semaine' },
+          { name: 'shower_cabins', unit: 'cabins', target: 12, kind: 'stock', label: 'cabines de douche disponibles' },
+        ],
+      }];
+      given([]).when(grantMandate({ missions })).then([granted({ missions })]);
+    });
+
+    it('refuses an indicator kind other than count, stock and rate', () =>
+      given([]).when(grantMandate({ missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1, kind: 'average' }] }] }))
+        .thenThrows('INVALID_FIELD'));
+
+    it('needs the period of a rate', () =>
+      given([]).when(grantMandate({ missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1, kind: 'rate' }] }] }))
+        .thenThrows('INVALID_FIELD'));
+
+    it('refuses a period for an indicator that is not a rate', () =>
+      given([]).when(grantMandate({ missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1, kind: 'count', per: 'week' }] }] }))
+        .thenThrows('PER_ONLY_FOR_RATES'));
+
+    it('refuses an empty label', () =>
+      given([]).when(grantMandate({ missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1, label: ' ' }] }] }))
+        .thenThrows('INVALID_FIELD'));
 
     it('cannot grant the same mandate twice', () =>
       given([granted()]).when(grantMandate()).thenThrows('MANDATE_ALREADY_GRANTED'));
@@ -242,6 +274,12 @@ describe('mandate decider', () => {
         periodEnd: '2017-11-30',
       };
       given([granted()]).when(amendMandate({ changes })).then([amended({ changes })]);
+    });
+
+    it('records the kind of each indicator of the missions it changes, a count when not given', () => {
+      const declared = [{ type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals', unit: 'meals', target: 10 }] }] as const;
+      given([granted()]).when(amendMandate({ changes: { missions: declared } }))
+        .then([amended({ changes: { missions: [{ type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals', unit: 'meals', target: 10, kind: 'count' }] }] } })]);
     });
 
     it('must change something', () => given([granted()]).when(amendMandate({ changes: {} })).thenThrows('AMENDMENT_EMPTY'));

@@ -47,7 +47,7 @@ import {
   validateCpomDuration,
   validateFinancing,
   validateIndicatorValues,
-  validateMissions,
+  validMissions,
   validateWrittenAgreement,
   validGrant,
   validTerritory,
@@ -90,7 +90,7 @@ export const grantMandate = (
   const { instrument, period, financing } = grant;
   validateCpomDuration(instrument, period.start, period.end);
   validateWrittenAgreement(instrument, { from: period.start, to: period.end, financing }, writtenAgreementThresholdCents);
-  return [{ type: 'MandateGranted', schemaVersion: 1, data: grant }];
+  return [{ type: 'MandateGranted', schemaVersion: 2, data: grant }];
 };
 
 export const amendMandate = (
@@ -108,7 +108,7 @@ export const amendMandate = (
   const lastAmended = mandate.terms.at(-1)!.effectiveFrom;
   if (isBefore(effectiveFrom, lastAmended)) throw effectiveDateOutOfOrder(effectiveFrom, lastAmended);
 
-  if (missions !== undefined) validateMissions(missions);
+  const recordedMissions = missions === undefined ? undefined : validMissions(missions, 'changes.missions');
   if (staffing !== undefined) requireStaff(staffing, 'changes.staffing');
   if (financing !== undefined) validateFinancing(financing, 'changes.financing');
   if (periodEnd !== undefined) {
@@ -119,13 +119,13 @@ export const amendMandate = (
     validateCpomDuration(mandate.instrument, start, periodEnd);
   }
   const changes: MandateChanges = {
-    ...(missions !== undefined && { missions }),
+    ...(recordedMissions !== undefined && { missions: recordedMissions }),
     ...(territory !== undefined && { territory: validTerritory(territory) }),
     ...(financing !== undefined && { financing }),
     ...(staffing !== undefined && { staffing }),
     ...(periodEnd !== undefined && { periodEnd }),
   };
-  const event: MandateAmended = { type: 'MandateAmended', schemaVersion: 1, data: { mandateId: mandate.mandateId, effectiveFrom, decisionReference, changes } };
+  const event: MandateAmended = { type: 'MandateAmended', schemaVersion: 2, data: { mandateId: mandate.mandateId, effectiveFrom, decisionReference, changes } };
   if (financing !== undefined || periodEnd !== undefined) {
     const amended = evolve(mandate, event) as GrantedMandate;
     for (const date of [effectiveFrom, amended.period.end])

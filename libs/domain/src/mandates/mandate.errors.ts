@@ -32,6 +32,7 @@ export const invalidCpv = (value: unknown) =>
 export const duplicateMission = (type: string) => invalid('DUPLICATE_MISSION', `mission ${type} is listed twice`);
 export const missionWithoutIndicators = (type: string) =>
   invalid('MISSION_WITHOUT_INDICATORS', `mission ${type} needs evaluation indicators (CASF D.345-8)`);
+export const rateOnly = (name: string) => invalid('PER_ONLY_FOR_RATES', `indicator ${name} is not a rate: it takes no per`);
 export const duplicateIndicator = (name: string) => invalid('DUPLICATE_INDICATOR', `indicator ${name} appears twice`);
 export const unknownIndicator = (name: string) =>
   invalid('UNKNOWN_INDICATOR', `indicator ${name} is not declared by the mandate for that period`);

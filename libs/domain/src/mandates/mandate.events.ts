@@ -42,11 +42,14 @@ interface Decision {
   readonly decisionReference: string;
 }
 
-export type MandateGranted = DomainEvent<'MandateGranted', MandateGrant>;
+/** 2: each indicator states its kind (upcast from 1 as a `count`, which is how reports then summed it). */
+export type MandateGranted = DomainEvent<'MandateGranted', MandateGrant, 2>;
 
+/** 2: as {@link MandateGranted}, for the missions it changes. */
 export type MandateAmended = DomainEvent<
   'MandateAmended',
-  Decision & { readonly effectiveFrom: CalendarDate; readonly changes: MandateChanges }
+  Decision & { readonly effectiveFrom: CalendarDate; readonly changes: MandateChanges },
+  2
 >;
 
 /** `financing`, when given, funds the added days only (`previousEnd` + 1 to `newEnd`). */

@@ -49,7 +49,7 @@ describe('the status of a mandate on a date', () => {
   it('gives the terms in force on a date, before and after an amendment', () => {
     const mandate = mandateAfter(granted(), {
       type: 'MandateAmended',
-      schemaVersion: 1,
+      schemaVersion: 2,
       data: { mandateId: maraudeGrant.mandateId, effectiveFrom: '2017-09-01', decisionReference: 'AVENANT-1', changes: { staffing: { salariedFte: 8 } } },
     });
     expect(termsOn(mandate, '2017-08-31').staffing).toEqual({ salariedFte: 6 });
@@ -61,7 +61,7 @@ describe('the status of a mandate on a date', () => {
 describe('the days a mandate was in effect', () => {
   const amended = (effectiveFrom: string): MandateEvent => ({
     type: 'MandateAmended',
-    schemaVersion: 1,
+    schemaVersion: 2,
     data: { mandateId: maraudeGrant.mandateId, effectiveFrom, decisionReference: 'AVENANT-1', changes: { territory: { departement: '62', communes: ['62193', '62160'] } } },
   });
   const spans = (mandate: GrantedMandate) => inEffectSpans(mandate).map(({ from, to, terms }) => ({ from, to, communes: terms.territory.communes }));

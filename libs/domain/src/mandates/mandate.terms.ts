@@ -74,11 +74,35 @@ export interface LegalReference {
   readonly reference?: string;
 }
 
-export interface Indicator {
+/**
+ * What a reported value means, so that reports over several periods aggregate it rightly:
+ * - `count`: occurrences during the reported period (people informed): summed;
+ * - `stock`: a level on the last day of the reported period (latrines available): the last one holds;
+ * - `rate`: an amount per day, week or month (`per`; showers per week): averaged, weighted by days.
+ */
+export const INDICATOR_KINDS = ['count', 'stock', 'rate'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+export const RATE_PERIODS = ['day', 'week', 'month'] as const;
+export type RatePeriod = (typeof RATE_PERIODS)[number];
+
+/** An evaluation indicator as a grant or an amendment declares it: `kind` defaults to `count`. */
+export interface IndicatorDeclaration {
   /** Unique within the mandate: activity reports name it. */
   readonly name: string;
   readonly unit: string;
+  /** For a count, over the mandate's period; for a stock, the level to hold; for a rate, per `per`. */
   readonly target: number;
+  readonly kind?: IndicatorKind;
+  /** Given for a rate, and only then. */
+  readonly per?: RatePeriod;
+  /** How reports name it in French (`douches par semaine`); the name serves when absent. */
+  readonly label?: string;
+}
+
+/** An indicator as recorded: its kind always stated (`count` for those recorded before kinds existed). */
+export interface Indicator extends IndicatorDeclaration {
+  readonly kind: IndicatorKind;
 }
 
 export interface Mission {
@@ -86,6 +110,17 @@ export interface Mission {
   readonly indicators: readonly Indicator[];
 }
 
+/** A mission as a grant or an amendment declares it. */
+export interface MissionDeclaration {
+  readonly type: MissionType;
+  readonly indicators: readonly IndicatorDeclaration[];
+}
+
+/**
+ * A place within the territory: a label and the INSEE commune it lies in (`secteur est`, 62193).
+ * Coverage matches sites on both, the label compared without case, accents nor extra spaces.
+ * The commune was optional before: a site recorded without one is matched on its label alone.
+ */
 export interface Site {
   readonly name: string;
   readonly commune?: string;

@@ -13,11 +13,13 @@ import {
   invalidCpv,
   invalidIndicatorValue,
   missionWithoutIndicators,
+  rateOnly,
   scheduleAmountMismatch,
   siteOutsideTerritory,
   unknownIndicator,
   writtenAgreementRequired,
 } from './mandate.errors';
+import { GrantMandate } from './mandate.commands';
 import { MandateGrant } from './mandate.events';
 import { Funding } from './mandate.state';
 import {
@@ -26,15 +28,18 @@ import {
   BUDGET_PROGRAMMES,
   Financing,
   FINANCING_NATURES,
+  INDICATOR_KINDS,
   IndicatorValue,
   Instrument,
   INSTRUMENT_KINDS,
   LegalReference,
   LinkedObligation,
   Mission,
+  MissionDeclaration,
   MISSION_TYPES,
   NON_SUBSIDY_KINDS,
   PAYMENT_TERMS,
+  RATE_PERIODS,
   Territory,
   WRITTEN_AGREEMENT_KINDS,
 } from './mandate.terms';
@@ -70,21 +75,32 @@ export const validateLegalBasis = (legalBasis: readonly LegalReference[]): void 
     if (reference !== undefined) requireText(reference, `legalBasis[${i}].reference`);
   });
 
-export const validateMissions = (missions: readonly Mission[]): void => {
+/** Returns the missions as they will be recorded: each indicator's kind stated (`count` unless declared). */
+export const validMissions = (missions: readonly MissionDeclaration[], field = 'missions'): Mission[] => {
   const types = new Set<string>();
   const indicatorNames = new Set<string>();
-  requireList(missions, 'missions', { nonEmpty: true }).forEach(({ type, indicators }, i) => {
-    requireOneOf(type, MISSION_TYPES, `missions[${i}].type`);
+  return requireList(missions, field, { nonEmpty: true }).map(({ type, indicators }, i) => {
+    requireOneOf(type, MISSION_TYPES, `${field}[${i}].type`);
     if (types.has(type)) throw duplicateMission(type);
     types.add(type);
     if (!Array.isArray(indicators) || indicators.length === 0) throw missionWithoutIndicators(type);
-    indicators.forEach(({ name, unit, target }, j) => {
-      requireText(name, `missions[${i}].indicators[${j}].name`);
-      requireText(unit, `missions[${i}].indicators[${j}].unit`);
-      if (!isNonNegativeNumber(target)) throw invalidField(`missions[${i}].indicators[${j}].target`, 'a non-negative number');
-      if (indicatorNames.has(name)) throw duplicateIndicator(name);
-      indicatorNames.add(name);
-    });
+    return {
+      type,
+      indicators: indicators.map((indicator, j) => {
+        const at = `${field}[${i}].indicators[${j}]`;
+        const { name, unit, target, per, label } = indicator;
+        requireText(name, `${at}.name`);
+        requireText(unit, `${at}.unit`);
+        if (!isNonNegativeNumber(target)) throw invalidField(`${at}.target`, 'a non-negative number');
+        const kind = indicator.kind === undefined ? 'count' : requireOneOf(indicator.kind, INDICATOR_KINDS, `${at}.kind`);
+        if (kind === 'rate') requireOneOf(per, RATE_PERIODS, `${at}.per`);
+        else if (per !== undefined) throw rateOnly(name);
+        if (label !== undefined) requireText(label, `${at}.label`);
+        if (indicatorNames.has(name)) throw duplicateIndicator(name);
+        indicatorNames.add(name);
+        return { name, unit, target, kind, ...(per !== undefined && { per }), ...(label !== undefined && { label }) };
+      }),
+    };
   });
 };
 
@@ -137,20 +153,20 @@ export const validateLinkedObligations = (obligations: readonly LinkedObligation
 };
 
 /** Returns the grant as it will be recorded (see {@link validTerritory}). */
-export const validGrant = (grant: MandateGrant): MandateGrant => {
+export const validGrant = (grant: GrantMandate['data']): MandateGrant => {
   requireText(grant.mandateId, 'mandateId');
   requireText(grant.operatorId, 'operatorId');
   validateAuthority(grant.authority);
   validateInstrument(grant.instrument);
   validateLegalBasis(grant.legalBasis);
-  validateMissions(grant.missions);
+  const missions = validMissions(grant.missions);
   const territory = validTerritory(grant.territory);
   requireObject(grant.period, 'period');
   requirePeriod(grant.period.start, grant.period.end, 'period');
   validateFinancing(grant.financing);
   requireStaff(grant.staffing, 'staffing');
   validateLinkedObligations(grant.linkedObligations);
-  return { ...grant, territory };
+  return { ...grant, missions, territory };
 };
 
 export const validateCpomDuration = (instrument: Instrument, start: CalendarDate, end: CalendarDate): void => {

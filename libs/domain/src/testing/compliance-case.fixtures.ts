@@ -5,6 +5,7 @@ import {
   CloseComplianceCase,
   IssueComplianceReport,
   LinkComplianceMeasure,
+  LiquidateCompliancePenalty,
   MandateSnapshot,
   MarkComplianceObligationContested,
   MarkComplianceObligationSatisfied,
@@ -12,6 +13,7 @@ import {
   RecordComplianceAppeal,
   RecordComplianceConsultation,
   RecordComplianceNotification,
+  RequestComplianceReview,
 } from '../compliance-cases/compliance-case.commands';
 import {
   ComplianceAppealDecided,
@@ -24,7 +26,9 @@ import {
   ComplianceObligationAdded,
   ComplianceObligationContested,
   ComplianceObligationSatisfied,
+  CompliancePenaltyLiquidated,
   ComplianceReportIssued,
+  ComplianceReviewRequested,
   ObligationTerms,
 } from '../compliance-cases/compliance-case.events';
 import { metadata } from './mandate.fixtures';
@@ -76,17 +80,19 @@ export const maraudeObligation: ObligationTerms = {
   missionType: 'MARAUDE_MINORS',
   territory: { departement: '62', communes: ['62193'] },
   deadlineDays: 10,
+  oneOff: false,
   penaltyPerDayCents: 10_000,
+  penaltyScope: 'obligation',
   supersedes: [],
 };
 
 export const addObligation = (changes: Changes<AddComplianceObligation['data']> = {}): AddComplianceObligation => {
-  const { supersedes: _, ...terms } = maraudeObligation;
+  const { supersedes: _, oneOff: __, penaltyScope: ___, ...terms } = maraudeObligation;
   return { type: 'AddComplianceObligation', data: { ...onCase, ...terms, ...changes } as AddComplianceObligation['data'], metadata };
 };
 export const obligationAdded = (changes: Partial<ObligationTerms> = {}): ComplianceObligationAdded => ({
   type: 'ComplianceObligationAdded',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { ...onCase, ...maraudeObligation, ...changes },
 });
 
@@ -166,6 +172,47 @@ export const contested = (changes: Partial<ComplianceObligationContested['data']
   type: 'ComplianceObligationContested',
   schemaVersion: 1,
   data: { ...onCase, ...contestation, ...changes },
+});
+
+// The judge liquidates the outreach's penalty for its first 18 days late, moderated, a quarter to the State.
+const liquidation = {
+  obligationId: 'art-2-maraude',
+  decisionReference: 'TA Lille 1707711',
+  liquidatedOn: '2017-10-20',
+  period: { from: '2017-07-09', to: '2017-07-26' },
+  amountCents: 120_000,
+  stateShareCents: 30_000,
+  moderation: 'diligences accomplies par le préfet depuis la notification',
+};
+export const liquidatePenalty = (changes: Changes<LiquidateCompliancePenalty['data']> = {}): LiquidateCompliancePenalty => ({
+  type: 'LiquidateCompliancePenalty',
+  data: { ...onCase, ...liquidation, ...changes } as LiquidateCompliancePenalty['data'],
+  metadata,
+});
+export const penaltyLiquidated = (changes: Partial<CompliancePenaltyLiquidated['data']> = {}): CompliancePenaltyLiquidated => ({
+  type: 'CompliancePenaltyLiquidated',
+  schemaVersion: 1,
+  data: { ...onCase, ...liquidation, ...changes },
+});
+
+// The Conseil d'État asks for a review of the measures taken, within a month of its decision.
+const review = {
+  reviewId: 'bilan-ce-2017',
+  kind: 'bilan',
+  decision: '412125',
+  dueOn: '2017-08-31',
+  subject: 'bilan des mesures prises pour l’exécution de l’ordonnance',
+  obligationIds: ['art-2-maraude'],
+} as const;
+export const requestReview = (changes: Changes<RequestComplianceReview['data']> = {}): RequestComplianceReview => ({
+  type: 'RequestComplianceReview',
+  data: { ...onCase, ...review, ...changes } as RequestComplianceReview['data'],
+  metadata,
+});
+export const reviewRequested = (changes: Partial<ComplianceReviewRequested['data']> = {}): ComplianceReviewRequested => ({
+  type: 'ComplianceReviewRequested',
+  schemaVersion: 1,
+  data: { ...onCase, ...review, ...changes },
 });
 
 export const closeCase = (changes: Changes<CloseComplianceCase['data']> = {}): CloseComplianceCase => ({

@@ -37,7 +37,7 @@ export const maraudeGrant: MandateGrant = {
     { source: 'CASF', article: 'D.345-8' },
     { source: 'court_decision', reference: 'TA Lille 1705379' },
   ],
-  missions: [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }],
+  missions: [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100, kind: 'count' }] }],
   territory: { departement: '62', communes: ['62193'] },
   period: { start: '2017-07-27', end: '2017-12-31' },
   financing: { amountCents: 12_000_000, nature: 'cash', paymentTerms: 'instalments', programme: '177', chorusCommitment: '2100456789' },
@@ -53,7 +53,7 @@ export const grantMandate = (changes: Partial<Record<keyof MandateGrant, unknown
 
 export const granted = (changes: Partial<MandateGrant> = {}): MandateGranted => ({
   type: 'MandateGranted',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: { ...maraudeGrant, ...changes },
 });
 

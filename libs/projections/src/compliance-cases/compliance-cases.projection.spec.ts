@@ -12,6 +12,8 @@ import {
   measureLinked,
   notified,
   obligationAdded,
+  penaltyLiquidated,
+  reviewRequested,
   satisfied,
 } from '../../../domain/src/testing/compliance-case.fixtures';
 import type { Projection } from '../projection';
@@ -80,8 +82,8 @@ describe('the compliance cases index', () => {
     given([onCase(caseOpened())]).when(onCase(caseOpened())).thenFails(/opened twice/);
     given([]).when(onCase(obligationAdded())).thenFails(/never opened/);
     given([onCase(caseOpened())])
-      .when({ ...onCase(obligationAdded()), schemaVersion: 2 })
-      .thenFails(/schemaVersion 2/);
+      .when({ ...onCase(obligationAdded()), schemaVersion: 3 })
+      .thenFails(/does not know schemaVersion 3 of ComplianceObligationAdded/);
   });
 });
 
@@ -103,6 +105,9 @@ describe('the compliance cases query, on a SQLite read store', () => {
         onCase(notified({ notifiedOn: '2017-06-28' }), lille),
         onCase(measureLinked({ mandateId: 'm-1', effectiveFrom: '2017-07-27' }), lille),
         onCase(satisfied({ obligationId: 'art-3-eau', satisfiedOn: '2017-07-05' }), lille),
+        onCase(appealDecided(), lille),
+        onCase(reviewRequested(), lille),
+        onCase(penaltyLiquidated(), lille),
         onCase(caseOpened({ decisionDate: '2018-07-31', caseNumbers: ['1806567'] }), nord),
         onCase(obligationAdded({ decision: '1806567', territory: { departement: '59', communes: ['59350'] } }), nord),
         onCase(caseOpened({ decisionDate: '2018-01-10', caseNumbers: ['1800001'] }), empty),
@@ -130,7 +135,10 @@ describe('the compliance cases query, on a SQLite read store', () => {
         { obligationId: 'art-2-maraude', notifiedOn: '2017-06-28', deadline: '2017-07-08', penaltyPerDayCents: 10_000, standing: 'ordered', measures: [{ mandateId: 'm-1', effectiveFrom: '2017-07-27' }] },
         { obligationId: 'art-3-eau', standing: 'satisfied', measures: [] },
       ],
+      reviews: [{ reviewId: 'bilan-ce-2017', kind: 'bilan', dueOn: '2017-08-31' }],
+      liquidatedCents: 120_000,
     });
+    expect(page.items[2].obligations[0]).toMatchObject({ oneOff: false, penaltyScope: 'obligation' });
   });
 
   it('filters on département, linked mandate, overdue obligations and status', async () => {

@@ -6,6 +6,7 @@ import {
   type OpenedComplianceCase,
 } from '@mandate-ledger/domain';
 import type { StoredEvent } from '@mandate-ledger/event-store';
+import { latestDomainEvent } from '../latest-event';
 import { type Projection, ProjectionError } from '../projection';
 
 const STREAM_PREFIX = 'compliance_case-';
@@ -20,6 +21,8 @@ const CASE_EVENTS = new Set<string>([
   'ComplianceConsultationHeld',
   'ComplianceObligationSatisfied',
   'ComplianceObligationContested',
+  'CompliancePenaltyLiquidated',
+  'ComplianceReviewRequested',
   'ComplianceCaseClosed',
   'ComplianceReportIssued',
 ]);
@@ -49,7 +52,8 @@ export const standingOf = (obligation: ComplianceObligation): ObligationStanding
  */
 export const complianceCasesProjection: Projection<OpenedComplianceCase> = {
   name: 'compliance_cases',
-  version: 1,
+  // 2: obligations one-off or continuing, with their penalty's scope; liquidations and reviews requested.
+  version: 2,
   history: 'current',
 
   keysOf: (event) => {
@@ -59,16 +63,12 @@ export const complianceCasesProjection: Projection<OpenedComplianceCase> = {
 
   evolve: (complianceCase, event) => {
     if (!CASE_EVENTS.has(event.type)) throw new ProjectionError(`The compliance cases index does not know the event type ${event.type}`);
-    if (event.schemaVersion !== 1) throw new ProjectionError(`The compliance cases index does not know schemaVersion ${event.schemaVersion} of ${event.type}`);
+    const domainEvent = latestDomainEvent<ComplianceCaseEvent>(event, 'The compliance cases index');
     if (event.type === 'ComplianceCaseOpened' && complianceCase !== undefined) throw new ProjectionError(`Compliance case ${complianceCaseIdOf(event)} opened twice`);
     if (event.type !== 'ComplianceCaseOpened' && complianceCase === undefined) {
       throw new ProjectionError(`${event.type} for compliance case ${complianceCaseIdOf(event)}, never opened`);
     }
-    const next = complianceCaseDecider.evolve(complianceCase ?? complianceCaseDecider.initialState(), {
-      type: event.type,
-      schemaVersion: 1,
-      data: event.data,
-    } as unknown as ComplianceCaseEvent);
+    const next = complianceCaseDecider.evolve(complianceCase ?? complianceCaseDecider.initialState(), domainEvent);
     if (next.status === 'not_opened') throw new ProjectionError(`${event.type} left compliance case ${complianceCaseIdOf(event)} unopened`);
     return next;
   },

@@ -1,4 +1,4 @@
-import { type CalendarDate, deadlineOf, type OpenedComplianceCase } from '@mandate-ledger/domain';
+import { type CalendarDate, deadlineOf, type OpenedComplianceCase, type PenaltyScope, type ReviewKind } from '@mandate-ledger/domain';
 import type { ReadStore } from '../read-store/read-store.port';
 import { identifier, joinSql, listSql, type Sql, sql } from '../read-store/sql';
 import { complianceCasesProjection, type ObligationStanding, standingOf } from './compliance-cases.projection';
@@ -25,7 +25,9 @@ export interface ComplianceObligationSummary {
   readonly communes: readonly string[];
   readonly notifiedOn: CalendarDate | null;
   readonly deadline: CalendarDate | null;
+  readonly oneOff: boolean;
   readonly penaltyPerDayCents: number;
+  readonly penaltyScope: PenaltyScope;
   readonly standing: ObligationStanding;
   readonly measures: readonly { readonly mandateId: string; readonly effectiveFrom: CalendarDate }[];
 }
@@ -39,6 +41,10 @@ export interface ComplianceCaseSummary {
   readonly procedure: string;
   readonly appeals: readonly { readonly court: string; readonly caseNumbers: readonly string[]; readonly decisionDate: CalendarDate; readonly outcome: string }[];
   readonly obligations: readonly ComplianceObligationSummary[];
+  /** The consultations and reviews its decisions asked for, with their due dates. */
+  readonly reviews: readonly { readonly reviewId: string; readonly kind: ReviewKind; readonly dueOn: CalendarDate }[];
+  /** What the judge liquidated of its penalties so far, in cents. */
+  readonly liquidatedCents: number;
 }
 
 export interface ComplianceCasesPage {
@@ -70,11 +76,15 @@ export const complianceCaseSummaryOf = (id: string, complianceCase: OpenedCompli
         communes: obligation.territory.communes,
         notifiedOn: deadline?.notifiedOn ?? null,
         deadline: deadline?.deadline ?? null,
+        oneOff: obligation.oneOff,
         penaltyPerDayCents: obligation.penaltyPerDayCents,
+        penaltyScope: obligation.penaltyScope,
         standing: standingOf(obligation),
         measures: obligation.measures.map(({ mandateId, effectiveFrom }) => ({ mandateId, effectiveFrom })),
       };
     }),
+    reviews: complianceCase.reviews.map(({ reviewId, kind, dueOn }) => ({ reviewId, kind, dueOn })),
+    liquidatedCents: complianceCase.liquidations.reduce((sum, { amountCents }) => sum + amountCents, 0),
   };
 };
 

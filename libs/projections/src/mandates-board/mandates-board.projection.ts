@@ -1,5 +1,6 @@
 import { type GrantedMandate, MANDATE_EVENT_TYPES, type MandateEvent, mandateDecider } from '@mandate-ledger/domain';
 import type { StoredEvent } from '@mandate-ledger/event-store';
+import { latestDomainEvent } from '../latest-event';
 import { type ColumnValues, type Projection, ProjectionError } from '../projection';
 
 const MANDATE_EVENTS = new Set<string>(MANDATE_EVENT_TYPES);
@@ -150,10 +151,10 @@ export const mandatesBoardProjection: Projection<GrantedMandate> = {
 
   evolve: (mandate, event) => {
     if (!MANDATE_EVENTS.has(event.type)) throw new ProjectionError(`The board does not know the mandate event type ${event.type}`);
-    if (event.schemaVersion !== 1) throw new ProjectionError(`The board does not know schemaVersion ${event.schemaVersion} of ${event.type}`);
+    const domainEvent = latestDomainEvent<MandateEvent>(event, 'The board');
     if (event.type === 'MandateGranted' && mandate !== undefined) throw new ProjectionError(`Mandate ${mandateIdOf(event)} granted twice`);
     if (event.type !== 'MandateGranted' && mandate === undefined) throw new ProjectionError(`${event.type} for mandate ${mandateIdOf(event)}, never granted`);
-    const next = mandateDecider.evolve(mandate ?? mandateDecider.initialState(), { type: event.type, schemaVersion: 1, data: event.data } as unknown as MandateEvent);
+    const next = mandateDecider.evolve(mandate ?? mandateDecider.initialState(), domainEvent);
     if (next.status === 'not_granted') throw new ProjectionError(`${event.type} left mandate ${mandateIdOf(event)} ungranted`);
     return next === mandate ? mandate : boardStateOf(next, mandate);
   },

@@ -1,5 +1,6 @@
 import { type OperatorEvent, operatorDecider, type OperatorState } from '@mandate-ledger/domain';
 import type { StoredEvent } from '@mandate-ledger/event-store';
+import { latestDomainEvent } from '../latest-event';
 import { type Projection, ProjectionError } from '../projection';
 
 export type RegisteredOperator = Exclude<OperatorState, { status: 'unregistered' }>;
@@ -27,10 +28,10 @@ export const operatorsProjection: Projection<RegisteredOperator> = {
 
   evolve: (operator, event) => {
     if (!OPERATOR_EVENTS.has(event.type)) throw new ProjectionError(`The operators list does not know the operator event type ${event.type}`);
-    if (event.schemaVersion !== 1) throw new ProjectionError(`The operators list does not know schemaVersion ${event.schemaVersion} of ${event.type}`);
+    const domainEvent = latestDomainEvent<OperatorEvent>(event, 'The operators list');
     if (event.type === 'OperatorRegistered' && operator !== undefined) throw new ProjectionError(`Operator ${operatorIdOf(event)} registered twice`);
     if (event.type !== 'OperatorRegistered' && operator === undefined) throw new ProjectionError(`${event.type} for operator ${operatorIdOf(event)}, never registered`);
-    const next = operatorDecider.evolve(operator ?? operatorDecider.initialState(), { type: event.type, schemaVersion: 1, data: event.data } as unknown as OperatorEvent);
+    const next = operatorDecider.evolve(operator ?? operatorDecider.initialState(), domainEvent);
     if (next.status === 'unregistered') throw new ProjectionError(`${event.type} left operator ${operatorIdOf(event)} unregistered`);
     return next;
   },

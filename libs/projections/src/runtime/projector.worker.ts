@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { DOMAIN_UPCASTERS } from '@mandate-ledger/domain';
 import { createEventStore, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
 import { APPLICATION_PROJECTIONS } from '../application-projections';
 import { createReadStore } from '../read-store/create-read-store';
@@ -51,7 +52,7 @@ const serve = (events: EventStore, store: ReadStore): void => {
 };
 
 const open = async (): Promise<void> => {
-  const events = await createEventStore(eventStore);
+  const events = await createEventStore(eventStore, DOMAIN_UPCASTERS);
   try {
     serve(events, await createReadStore(readStore));
   } catch (error) {

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSIONS } from '@mandate-ledger/domain';
 import type { EventMetadata, JsonObject, StoredEvent } from '@mandate-ledger/event-store';
 import type { Projection } from '../projection';
 
@@ -23,7 +24,7 @@ export const storedEvents = (events: readonly GivenEvent[], start = 1): StoredEv
       revision,
       position: BigInt(start + i),
       type: event.type,
-      schemaVersion: event.schemaVersion ?? 1,
+      schemaVersion: event.schemaVersion ?? LATEST_SCHEMA_VERSIONS[event.type as keyof typeof LATEST_SCHEMA_VERSIONS] ?? 1,
       data: event.data as JsonObject,
       metadata,
       recordedAt: event.recordedAt ?? new Date(Date.UTC(2018, 0, 1) + (start + i) * 1000).toISOString(),

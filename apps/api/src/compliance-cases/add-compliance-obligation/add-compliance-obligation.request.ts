@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
-import { MISSION_TYPES, type MissionType } from '@mandate-ledger/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, Max, Min, ValidateNested } from 'class-validator';
+import { MISSION_TYPES, type MissionType, PENALTY_SCOPES, type PenaltyScope } from '@mandate-ledger/domain';
+import { IsCalendarDate } from '../../http/is-calendar-date';
 import { IsOptionalNotNull, MAX_AMOUNT_CENTS, TEXT_LIMITS } from '../../http/request-validators';
 import { TerritoryRequest } from '../../mandates/shared/mandate-terms.request';
 import { AddresseeRequest, CASE_ARRAY_LIMITS, IsBoundedText, IsObligationId, OBLIGATION_ID } from '../shared/compliance-case-terms.request';
@@ -57,11 +58,34 @@ export class AddComplianceObligationRequest {
   @Max(MAX_DEADLINE_DAYS)
   deadlineDays!: number;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT_CENTS, example: 10000, description: 'Penalty per day of delay, integer euro cents; 0 when none' })
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Done once for all (install) rather than continuing (keep running); continuing when left out. Once implemented, a one-off obligation has no more days of non-execution',
+  })
+  @IsOptionalNotNull()
+  @IsBoolean()
+  oneOff?: boolean;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_AMOUNT_CENTS, example: 10000, description: 'Penalty per day of non-execution, integer euro cents; 0 when none' })
   @IsInt()
   @Min(0)
   @Max(MAX_AMOUNT_CENTS)
   penaltyPerDayCents!: number;
+
+  @ApiPropertyOptional({
+    enum: PENALTY_SCOPES,
+    enumName: 'PenaltyScope',
+    example: 'obligation',
+    description: 'One penalty for this obligation (when left out), for the obligations of its article, or for the whole decision; a shared one has the same amount and start on each',
+  })
+  @IsOptionalNotNull()
+  @IsIn(PENALTY_SCOPES)
+  penaltyScope?: PenaltyScope;
+
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2017-07-14', description: 'When the order makes the penalty run from a date of its own; else from the day after the deadline' })
+  @IsOptionalNotNull()
+  @IsCalendarDate()
+  penaltyStartsOn?: string;
 
   @ApiPropertyOptional({ type: [String], maxItems: CASE_ARRAY_LIMITS.supersedes, example: ['art-2'], description: 'Obligations of the case this one replaces' })
   @IsOptionalNotNull()

@@ -5,8 +5,10 @@ import {
   deadlineOf,
   type Evidence,
   type IssuedReport,
+  type Liquidation,
   type OpenedComplianceCase,
   type Procedure,
+  type Review,
 } from '@mandate-ledger/domain';
 import { departementsOfCase } from '@mandate-ledger/application';
 
@@ -29,6 +31,10 @@ export interface ComplianceCaseView {
   readonly obligations: readonly ObligationView[];
   readonly evidence: readonly Evidence[];
   readonly consultations: readonly Consultation[];
+  /** The judge's liquidations of its penalties, as recorded. */
+  readonly liquidations: readonly Liquidation[];
+  /** The consultations and reviews its decisions asked for, with their due dates. */
+  readonly reviews: readonly Review[];
   readonly reports: readonly IssuedReport[];
   /** The territories of its obligations: what an officer must hold to read or record on it. */
   readonly departements: readonly string[];
@@ -54,6 +60,8 @@ export const complianceCaseViewOf = (
   }),
   evidence: complianceCase.evidence,
   consultations: complianceCase.consultations,
+  liquidations: complianceCase.liquidations,
+  reviews: complianceCase.reviews,
   reports: complianceCase.reports,
   departements: departementsOfCase(complianceCase),
   closedOn: complianceCase.status === 'closed' ? complianceCase.closedOn : null,

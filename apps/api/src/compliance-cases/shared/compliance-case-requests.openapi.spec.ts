@@ -3,12 +3,14 @@ import { AddComplianceObligationRequest } from '../add-compliance-obligation/add
 import { AttachComplianceEvidenceRequest } from '../attach-compliance-evidence/attach-compliance-evidence.request';
 import { CloseComplianceCaseRequest } from '../close-compliance-case/close-compliance-case.request';
 import { LinkComplianceMeasureRequest } from '../link-compliance-measure/link-compliance-measure.request';
+import { LiquidatedDaysRequest, LiquidateCompliancePenaltyRequest } from '../liquidate-compliance-penalty/liquidate-compliance-penalty.request';
 import { MarkComplianceObligationContestedRequest } from '../mark-compliance-obligation-contested/mark-compliance-obligation-contested.request';
 import { MarkComplianceObligationSatisfiedRequest } from '../mark-compliance-obligation-satisfied/mark-compliance-obligation-satisfied.request';
 import { OpenComplianceCaseRequest } from '../open-compliance-case/open-compliance-case.request';
 import { RecordComplianceAppealRequest } from '../record-compliance-appeal/record-compliance-appeal.request';
 import { RecordComplianceConsultationRequest } from '../record-compliance-consultation/record-compliance-consultation.request';
 import { RecordComplianceNotificationRequest } from '../record-compliance-notification/record-compliance-notification.request';
+import { RequestComplianceReviewRequest } from '../request-compliance-review/request-compliance-review.request';
 import { AddresseeRequest } from './compliance-case-terms.request';
 
 const bodies = [
@@ -22,6 +24,9 @@ const bodies = [
   RecordComplianceConsultationRequest,
   MarkComplianceObligationSatisfiedRequest,
   MarkComplianceObligationContestedRequest,
+  LiquidateCompliancePenaltyRequest,
+  LiquidatedDaysRequest,
+  RequestComplianceReviewRequest,
   CloseComplianceCaseRequest,
 ];
 
@@ -40,5 +45,10 @@ describe('the OpenAPI document of the compliance case request bodies', () => {
     ]);
     expect(schemas.AddComplianceObligationRequest.properties?.penaltyPerDayCents).toMatchObject({ type: 'integer', minimum: 0, example: 10000 });
     expect(schemas.AttachComplianceEvidenceRequest.properties?.sha256).toMatchObject({ pattern: '^[0-9a-f]{64}$' });
+    expect(schemas.PenaltyScope).toMatchObject({ type: 'string', enum: ['obligation', 'article', 'decision'] });
+    expect(schemas.LiquidateCompliancePenaltyRequest.required).toEqual([
+      'obligationId', 'decisionReference', 'liquidatedOn', 'period', 'amountCents', 'stateShareCents',
+    ]);
+    expect(schemas.RequestComplianceReviewRequest.required).toEqual(['reviewId', 'kind', 'decision', 'dueOn', 'subject']);
   });
 });

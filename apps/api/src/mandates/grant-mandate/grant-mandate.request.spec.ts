@@ -1,4 +1,4 @@
-import type { MandateGrant } from '@mandate-ledger/domain';
+import type { GrantMandate } from '@mandate-ledger/domain';
 import { plainData } from '../../http/plain-data';
 import { ProblemError } from '../../http/problem';
 import { validationPipe } from '../../http/validation';
@@ -34,6 +34,17 @@ describe('GrantMandateRequest', () => {
     expect(await validateBody(GrantMandateRequest, calais())).toEqual([]);
   });
 
+  it('accepts indicators declaring their kind, a rate its period, and a French label', async () => {
+    const body = grant((b) => {
+      b.missions[0].indicators = [
+        { name: 'minors_found', unit: 'persons', target: 100, kind: 'rate', per: 'month', label: 'mineurs rencontrés par mois' },
+        { name: 'shelter_places', unit: 'places', target: 30, kind: 'stock' },
+        { name: 'minors_sheltered', unit: 'persons', target: 300, kind: 'count' },
+      ] as never;
+    });
+    expect(await validateBody(GrantMandateRequest, body)).toEqual([]);
+  });
+
   it('accepts every optional section: id, sites, schedule, volunteers, linked obligations, a public contract with its CPV', async () => {
     const body = grant((b) => {
       b.id = '0190f1c2-0000-7000-8000-000000000001';
@@ -48,7 +59,7 @@ describe('GrantMandateRequest', () => {
 
   it('maps onto the domain grant with the id renamed, as plain JSON data', async () => {
     const { id, ...terms } = await validInstance(GrantMandateRequest, calais());
-    const data: MandateGrant = { ...terms, mandateId: id ?? 'generated' };
+    const data: GrantMandate['data'] = { ...terms, mandateId: id ?? 'generated' };
     // Class fields exist on every instance, set or not: plainData drops the unset ones and the classes.
     expect(Object.keys(data.instrument)).toContain('cpv');
     expect(plainData(data)).toStrictEqual({ ...calais(), mandateId: 'generated' });
@@ -95,6 +106,11 @@ describe('GrantMandateRequest', () => {
       ['a legal reference with neither article nor reference', (b) => (b.legalBasis[0] = { source: 'CASF' } as never), ['legalBasis.0.article']],
       ['an empty article', (b) => (b.legalBasis[0] = { source: 'CASF', article: ' ' } as never), ['legalBasis.0.article']],
       ['a site without a name', (b) => ((b.territory as Record<string, unknown>).sites = [{ commune: '62193' }]), ['territory.sites.0.name']],
+      ['an indicator kind outside count, stock and rate', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], kind: 'mean' } as never), ['missions.0.indicators.0.kind']],
+      ['a rate without its period', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], kind: 'rate' } as never), ['missions.0.indicators.0.per']],
+      ['a period on a count', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], kind: 'count', per: 'week' } as never), ['missions.0.indicators.0.per']],
+      ['a rate per year', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], kind: 'rate', per: 'year' } as never), ['missions.0.indicators.0.per']],
+      ['an empty label', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], label: '' } as never), ['missions.0.indicators.0.label']],
       ['a public contract without its CPV', (b) => (b.instrument.kind = 'public_contract'), ['instrument.cpv']],
       ['a CPV on anything but a public contract', (b) => ((b.instrument as Record<string, unknown>).cpv = '55320000-9'), ['instrument.cpv']],
       ['a malformed CPV', (b) => (b.instrument = { ...b.instrument, kind: 'public_contract', cpv: '55320000' } as never), ['instrument.cpv']],

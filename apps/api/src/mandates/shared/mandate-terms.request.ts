@@ -26,11 +26,15 @@ import {
   CHORUS_COMMITMENT,
   CPV_CODE,
   FINANCING_NATURES,
+  INDICATOR_KINDS,
+  type IndicatorKind,
   INSTRUMENT_KINDS,
   type InstrumentKind,
   MISSION_TYPES,
   type MissionType,
   PAYMENT_TERMS,
+  RATE_PERIODS,
+  type RatePeriod,
 } from '@mandate-ledger/domain';
 import { IsCalendarDate } from '../../http/is-calendar-date';
 import { IsDepartementCode, IsOptionalNotNull, MAX_AMOUNT_CENTS, MAX_FTE, TEXT_LIMITS, IsUuid } from '../../http/request-validators';
@@ -157,6 +161,22 @@ export class LegalReferenceRequest {
   reference?: string;
 }
 
+/** Required when the kind is `rate`, refused otherwise. */
+const IsPerOfRate = () =>
+  ValidateBy({
+    name: 'isPerOfRate',
+    validator: {
+      validate: (value: unknown, { object }: ValidationArguments) =>
+        (object as IndicatorRequest).kind === 'rate' ? RATE_PERIODS.includes(value as RatePeriod) : value === undefined,
+      defaultMessage: ({ object, value }: ValidationArguments) =>
+        (object as IndicatorRequest).kind !== 'rate'
+          ? '$property is accepted only when kind is rate'
+          : value === undefined
+            ? '$property is required when kind is rate'
+            : `$property must be one of ${RATE_PERIODS.join(', ')}`,
+    },
+  });
+
 export class IndicatorRequest {
   @ApiProperty({ maxLength: TEXT_LIMITS.reference, example: 'minors_found', description: 'Unique within the mandate: activity reports name it' })
   @IsString()
@@ -170,11 +190,32 @@ export class IndicatorRequest {
   @MaxLength(TEXT_LIMITS.reference)
   unit!: string;
 
-  @ApiProperty({ minimum: MEASURE.min, maximum: MEASURE.max, example: 100 })
+  @ApiProperty({ minimum: MEASURE.min, maximum: MEASURE.max, example: 100, description: 'For a count, over the mandate; for a stock, the level to hold; for a rate, per its period' })
   @IsNumber({ maxDecimalPlaces: MEASURE.maxDecimalPlaces })
   @Min(MEASURE.min)
   @Max(MEASURE.max)
   target!: number;
+
+  @ApiPropertyOptional({
+    enum: INDICATOR_KINDS,
+    enumName: 'IndicatorKind',
+    example: 'count',
+    description: 'count (summed over reports), stock (the last value holds) or rate (averaged, weighted by days); count when left out',
+  })
+  @IsOptionalNotNull()
+  @IsIn(INDICATOR_KINDS)
+  kind?: IndicatorKind;
+
+  @ApiPropertyOptional({ enum: RATE_PERIODS, enumName: 'RatePeriod', example: 'week', description: 'Required for a rate, refused otherwise' })
+  @IsPerOfRate()
+  per?: RatePeriod;
+
+  @ApiPropertyOptional({ maxLength: TEXT_LIMITS.name, example: 'mineurs rencontrés', description: 'Its French label in reports; the name serves when left out' })
+  @IsOptionalNotNull()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(TEXT_LIMITS.name)
+  label?: string;
 }
 
 export class MissionRequest {
