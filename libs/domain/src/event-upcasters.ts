@@ -20,7 +20,7 @@ export const LATEST_SCHEMA_VERSIONS: { readonly [Event in DomainEventOfAnyAggreg
   MandateTerminated: 1,
   MandateActivityReported: 1,
   MandateMissionCompleted: 1,
-  ComplianceCaseOpened: 1,
+  ComplianceCaseOpened: 2,
   ComplianceAppealDecided: 1,
   ComplianceObligationAdded: 2,
   ComplianceDecisionNotified: 1,

@@ -105,6 +105,12 @@ const VERROTIERES = { name: 'Rue des Verrotières', commune: '62193' };
 const VIRVAL = { name: "Zone d'activité du Virval", commune: '62193' };
 const EASTERN_SECTOR = { name: 'Campements du secteur Est, rue de Normandie-Niémen', commune: '62193' };
 
+/**
+ * Who brought the référés: associations active in Calais (the 2017 order names eleven of them and
+ * people living in the camps; the demo lists four, and no person, as it stores no personal data).
+ */
+const APPLICANTS = ["L'Auberge des migrants", 'Utopia 56', 'Secours catholique – Caritas France', 'Médecins du Monde'];
+
 /** The référé ordering water, latrines, showers and a daily outreach for minors, and its appeal. */
 const COURT_ORDER: readonly LegalReference[] = [
   { source: 'court_decision', reference: 'TA Lille 1705379' },
@@ -510,7 +516,13 @@ const order2017 = ({ notifiedOn }: DemoOptions): DemoStep[] => {
       name: 'case-2017:open',
       decision: 'open-case',
       ...onCase,
-      data: { court: 'Tribunal administratif de Lille', caseNumbers: [ORDER_2017], decisionDate: '2017-06-26', procedure: 'refere_liberte' },
+      data: {
+        court: 'Tribunal administratif de Lille',
+        caseNumbers: [ORDER_2017],
+        decisionDate: '2017-06-26',
+        procedure: 'refere_liberte',
+        parties: { applicants: APPLICANTS, defendants: ['Préfet du Pas-de-Calais', 'Commune de Calais'] },
+      },
     },
     {
       name: 'case-2017:appeal',
@@ -544,7 +556,13 @@ const order2018 = ({ followUpNotifiedOn }: DemoOptions): DemoStep[] => {
       name: 'case-2018:open',
       decision: 'open-case',
       ...onCase,
-      data: { court: 'Tribunal administratif de Lille', caseNumbers: ['1806567'], decisionDate: '2018-07-31', procedure: 'refere_liberte' },
+      data: {
+        court: 'Tribunal administratif de Lille',
+        caseNumbers: ['1806567'],
+        decisionDate: '2018-07-31',
+        procedure: 'refere_liberte',
+        parties: { applicants: APPLICANTS, defendants: ['Préfet du Pas-de-Calais'] },
+      },
     },
     {
       name: 'case-2018:obligation:latrines-eastern-sector',

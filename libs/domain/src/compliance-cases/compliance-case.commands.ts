@@ -4,7 +4,7 @@ import { DomainCommand } from '../shared/decider';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { MandateState } from '../mandates/mandate.state';
 import { CompliancePenaltyLiquidated, ComplianceReviewRequested, ObligationTerms } from './compliance-case.events';
-import { AppealOutcome, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
+import { AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
 
 type OnCase<Data> = { readonly complianceCaseId: ComplianceCaseId } & Data;
 
@@ -13,7 +13,11 @@ export interface MandateSnapshot {
   readonly status: MandateState['status'];
 }
 
-export type OpenComplianceCase = DomainCommand<'OpenComplianceCase', OnCase<CourtDecision & { readonly procedure: Procedure }>>;
+/** Left out, `parties` (or either of its lists) names none. */
+export type OpenComplianceCase = DomainCommand<
+  'OpenComplianceCase',
+  OnCase<CourtDecision & { readonly procedure: Procedure; readonly parties?: Partial<CaseParties> }>
+>;
 
 export type RecordComplianceAppeal = DomainCommand<
   'RecordComplianceAppeal',

@@ -53,6 +53,14 @@ describe('compliance case decider', () => {
     it('records each case number once', () =>
       given([]).when(openCase({ caseNumbers: ['1705379', '1705379'] })).then([caseOpened()]));
 
+    it('names the parties, each once, in the order given', () =>
+      given([])
+        .when(openCase({ parties: { applicants: ["L'Auberge des migrants", 'Utopia 56', 'Utopia 56'], defendants: ['Préfet du Pas-de-Calais'] } }))
+        .then([caseOpened({ parties: { applicants: ["L'Auberge des migrants", 'Utopia 56'], defendants: ['Préfet du Pas-de-Calais'] } })]));
+
+    it('refuses a party without a name', () =>
+      given([]).when(openCase({ parties: { applicants: [' '] } })).thenThrows('INVALID_FIELD'));
+
     it('cannot open the same case twice', () => given(opened).when(openCase()).thenThrows('COMPLIANCE_CASE_ALREADY_OPENED'));
 
     it('refuses a procedure outside the list', () => given([]).when(openCase({ procedure: 'référé' })).thenThrows('INVALID_FIELD'));

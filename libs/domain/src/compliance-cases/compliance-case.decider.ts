@@ -127,8 +127,13 @@ export const openComplianceCase = ({ data, metadata }: OpenComplianceCase, state
   const complianceCaseId = requireText(data.complianceCaseId, 'complianceCaseId');
   const decision = validCourtDecision(data);
   const procedure = requireOneOf(data.procedure, PROCEDURES, 'procedure');
+  if (data.parties !== undefined && (data.parties === null || typeof data.parties !== 'object')) throw invalidField('parties', 'an object');
+  const parties = {
+    applicants: distinctTexts(data.parties?.applicants ?? [], 'parties.applicants'),
+    defendants: distinctTexts(data.parties?.defendants ?? [], 'parties.defendants'),
+  };
   requireNotInFuture(decision.decisionDate, 'decisionDate', metadata);
-  return [{ type: 'ComplianceCaseOpened', schemaVersion: 1, data: { complianceCaseId, ...decision, procedure } }];
+  return [{ type: 'ComplianceCaseOpened', schemaVersion: 2, data: { complianceCaseId, ...decision, procedure, parties } }];
 };
 
 export const recordComplianceAppeal = ({ data, metadata }: RecordComplianceAppeal, state: ComplianceCaseState): ComplianceAppealDecided[] => {
@@ -502,9 +507,9 @@ const evolveOpened = (complianceCase: OpenedComplianceCase, event: Exclude<Compl
 
 export const evolve = (state: ComplianceCaseState, event: ComplianceCaseEvent): ComplianceCaseState => {
   if (event.type === 'ComplianceCaseOpened') {
-    const { complianceCaseId, court, caseNumbers, decisionDate, procedure } = event.data;
+    const { complianceCaseId, court, caseNumbers, decisionDate, procedure, parties } = event.data;
     return {
-      status: 'open', complianceCaseId, procedure,
+      status: 'open', complianceCaseId, procedure, parties,
       decisions: [{ kind: 'opening', court, caseNumbers, decisionDate }],
       obligations: [], evidence: [], consultations: [], liquidations: [], reviews: [], reports: [],
     };

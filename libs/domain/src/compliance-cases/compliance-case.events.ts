@@ -3,7 +3,7 @@ import { CalendarDate } from '../shared/dates';
 import { DomainEvent } from '../shared/decider';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { MissionType, Territory } from '../mandates/mandate.terms';
-import { Addressee, AppealOutcome, CourtDecision, PenaltyScope, Procedure, ReportFormat, ReviewKind } from './compliance-case.terms';
+import { Addressee, AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReportFormat, ReviewKind } from './compliance-case.terms';
 
 interface OnCase {
   readonly complianceCaseId: ComplianceCaseId;
@@ -38,7 +38,12 @@ export interface ObligationTerms {
   readonly supersedes: readonly ObligationId[];
 }
 
-export type ComplianceCaseOpened = DomainEvent<'ComplianceCaseOpened', OnCase & CourtDecision & { readonly procedure: Procedure }>;
+/** 2: the parties (upcast from 1 with none named). */
+export type ComplianceCaseOpened = DomainEvent<
+  'ComplianceCaseOpened',
+  OnCase & CourtDecision & { readonly procedure: Procedure; readonly parties: CaseParties },
+  2
+>;
 
 /** `supersedes` names the obligations the appellate decision annuls or replaces (none when upheld). */
 export type ComplianceAppealDecided = DomainEvent<

@@ -2,7 +2,7 @@ import { DateInterval } from '../shared/date-intervals';
 import { addDays, CalendarDate } from '../shared/dates';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { CompliancePenaltyLiquidated, ComplianceReviewRequested, ObligationTerms } from './compliance-case.events';
-import { AppealOutcome, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
+import { AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
 
 /** The opening decision, then the appellate ones, each with its notification once recorded. */
 export type DecisionRecord = CourtDecision & { readonly notifiedOn?: CalendarDate } & (
@@ -66,6 +66,7 @@ export type Review = Omit<ComplianceReviewRequested['data'], 'complianceCaseId'>
 interface CaseRecord {
   readonly complianceCaseId: ComplianceCaseId;
   readonly procedure: Procedure;
+  readonly parties: CaseParties;
   /** The opening decision first. */
   readonly decisions: readonly DecisionRecord[];
   readonly obligations: readonly ComplianceObligation[];

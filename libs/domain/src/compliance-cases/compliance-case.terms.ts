@@ -29,6 +29,15 @@ export type ReviewKind = (typeof REVIEW_KINDS)[number];
 export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
+/**
+ * The parties to the proceedings as the decision names them: who brought the case (requérants:
+ * associations, people) and whom it was brought against (défendeurs: the préfet, the commune).
+ */
+export interface CaseParties {
+  readonly applicants: readonly string[];
+  readonly defendants: readonly string[];
+}
+
 /** Whom the court orders to act: `{kind: 'prefet', name: 'Préfet du Pas-de-Calais'}`; `other` needs its name. */
 export interface Addressee {
   readonly kind: AddresseeKind;

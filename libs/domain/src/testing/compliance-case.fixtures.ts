@@ -55,8 +55,8 @@ export const openCase = (changes: Changes<OpenComplianceCase['data']> = {}, meta
 });
 export const caseOpened = (changes: Partial<ComplianceCaseOpened['data']> = {}): ComplianceCaseOpened => ({
   type: 'ComplianceCaseOpened',
-  schemaVersion: 1,
-  data: { ...onCase, ...opening, ...changes },
+  schemaVersion: 2,
+  data: { ...onCase, ...opening, parties: { applicants: [], defendants: [] }, ...changes },
 });
 
 export const recordAppeal = (changes: Changes<RecordComplianceAppeal['data']> = {}): RecordComplianceAppeal => ({

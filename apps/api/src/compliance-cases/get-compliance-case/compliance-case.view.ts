@@ -1,6 +1,7 @@
 import {
   type ComplianceObligation,
   type Consultation,
+  type CaseParties,
   type DecisionRecord,
   deadlineOf,
   type Evidence,
@@ -26,6 +27,8 @@ export interface ComplianceCaseView {
   readonly asKnownAt: string | null;
   readonly status: 'open' | 'closed';
   readonly procedure: Procedure;
+  /** Who brought the case (applicants) and against whom (defendants). */
+  readonly parties: CaseParties;
   /** The opening decision first, then the appellate ones, each with its notification date once recorded. */
   readonly decisions: readonly DecisionRecord[];
   readonly obligations: readonly ObligationView[];
@@ -53,6 +56,7 @@ export const complianceCaseViewOf = (
   asKnownAt: at.asKnownAt ?? null,
   status: complianceCase.status,
   procedure: complianceCase.procedure,
+  parties: complianceCase.parties,
   decisions: complianceCase.decisions,
   obligations: complianceCase.obligations.map((obligation) => {
     const deadline = deadlineOf(complianceCase, obligation);

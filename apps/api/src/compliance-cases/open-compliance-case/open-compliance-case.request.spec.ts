@@ -24,6 +24,11 @@ describe('OpenComplianceCaseRequest', () => {
     expect(plainData(data)).toStrictEqual({ ...order(), complianceCaseId: 'generated' });
   });
 
+  it('takes the parties, either list left out', async () => {
+    expect(await validateBody(OpenComplianceCaseRequest, order({ parties: { applicants: ['Utopia 56'], defendants: ['Commune de Calais'] } }))).toEqual([]);
+    expect(await validateBody(OpenComplianceCaseRequest, order({ parties: { defendants: ['Commune de Calais'] } }))).toEqual([]);
+  });
+
   it('folds a client id to lower case', async () => {
     const { id } = await validInstance(OpenComplianceCaseRequest, order({ id: '0190F1C2-0000-7000-8000-00000000000A' }));
     expect(id).toBe('0190f1c2-0000-7000-8000-00000000000a');
@@ -38,6 +43,8 @@ describe('OpenComplianceCaseRequest', () => {
     ['more than 20 case numbers', order({ caseNumbers: Array.from({ length: 21 }, (_, i) => String(i)) }), ['caseNumbers']],
     ['case numbers given as one text', order({ caseNumbers: '412125, 412171' }), ['caseNumbers']],
     ['an empty court', order({ court: '' }), ['court']],
+    ['parties as one text', order({ parties: 'Utopia 56' }), ['parties']],
+    ['an empty applicant', order({ parties: { applicants: [''] } }), ['parties.applicants']],
     ['a court of more than 200 characters', order({ court: 'x'.repeat(201) }), ['court']],
     ['a decision date that does not exist', order({ decisionDate: '2017-06-31' }), ['decisionDate']],
     ['an id that is not a UUID', order({ id: 'case-1' }), ['id']],
