@@ -1,33 +1,17 @@
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditLog, AuditSealer, formatVerifierKey } from '@mandate-ledger/audit';
-import {
-  type CommandMetadata,
-  type ComplianceCaseCommand,
-  complianceCaseDecider,
-  complianceCaseStreamName,
-  type Decider,
-  MISSION_TYPES,
-  type MandateCommand,
-  mandateDecider,
-  mandateStreamName,
-  type MissionType,
-} from '@mandate-ledger/domain';
-import type { EventMetadata, EventStore, JsonObject } from '@mandate-ledger/event-store';
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
-import { buildComplianceReport, renderComplianceReport, type ReportSources } from '@mandate-ledger/reports';
+import { buildComplianceReport, InProcessReportRenderer, type ReportJob, type ReportRenderer, ReportRenderThread, renderComplianceReport, type ReportSources } from '@mandate-ledger/reports';
 import { SqliteAuditStore } from '../libs/audit/src/sqlite/sqlite.audit-store';
-import { addObligation, linkMeasure, openCase, recordNotification } from '../libs/domain/src/testing/compliance-case.fixtures';
-import { maraudeGrant } from '../libs/domain/src/testing/mandate.fixtures';
 import { PERIOD, recordCalaisScenario } from '../test/compliance-report/support/calais-scenario';
+import { recordLargeCase } from '../test/compliance-report/support/large-case';
 import { type Comparison, printTable, progress, ratePerSecond, optionOf } from './support/measure';
 
 const ORIGIN = 'mandate-ledger/bench';
 const signer = { name: ORIGIN, privateKey: generateKeyPairSync('ed25519').privateKey };
-const metadata: CommandMetadata = { now: '2020-01-15T10:00:00Z', actor: { sub: 'bench', role: 'admin' }, correlationId: 'bench-report' };
-const eventMetadata: EventMetadata = { actor: metadata.actor, correlationId: metadata.correlationId };
 
 /**
  * Budgets (set after a first run, as ratios to reading the same events raw through the store):
@@ -48,71 +32,21 @@ const parse = (args: string[]): Options => {
   return { seconds: Number(value('--seconds') ?? 3), obligations: Number(value('--obligations') ?? 100), eventsPerMandate: Number(value('--events-per-mandate') ?? 100) };
 };
 
-/** Decides commands in turn on one stream's state and appends what they decided in one go: decider-produced, fast to load. */
-const appendDecided = async <Command, State, Event extends { type: string; schemaVersion: number; data: object }>(
-  store: EventStore,
-  decider: Decider<Command, Event, State>,
-  stream: string,
-  commands: readonly Command[],
-): Promise<void> => {
-  let state = decider.initialState();
-  const events: Event[] = [];
-  for (const command of commands) {
-    for (const event of decider.decide(command, state)) {
-      state = decider.evolve(state, event);
-      events.push(event);
-    }
-  }
-  const toAppend = events.map((e) => ({ id: randomUUID(), type: e.type, schemaVersion: e.schemaVersion, data: e.data as JsonObject, metadata: eventMetadata }));
-  for (let i = 0; i < toAppend.length; i += 1000) await store.appendToStream(stream, toAppend.slice(i, i + 1000), i === 0 ? 'no_stream' : BigInt(i - 1));
-};
-
-const day = (start: string, days: number) => new Date(Date.parse(`${start}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-/**
- * A case with `obligations` obligations, each implemented by its own mandate of `eventsPerMandate`
- * events: a grant, a suspension and its reinstatement, then weekly activity reports.
- */
-const recordLargeCase = async (store: EventStore, { obligations, eventsPerMandate }: Options): Promise<string> => {
-  const caseId = randomUUID();
-  const onCase = { complianceCaseId: caseId };
-  const caseCommands: ComplianceCaseCommand[] = [openCase(onCase)];
-  const links: ComplianceCaseCommand[] = [];
-  for (let i = 0; i < obligations; i++) {
-    const mandateId = randomUUID();
-    const missionType: MissionType = MISSION_TYPES[i % MISSION_TYPES.length];
-    const start = day('2017-07-01', i % 60);
-    const commands: MandateCommand[] = [
-      {
-        type: 'GrantMandate',
-        data: {
-          ...maraudeGrant,
-          mandateId,
-          instrument: { kind: 'multi_year_agreement', reference: `CPO-2017-62-${String(i).padStart(3, '0')}`, decisionDate: start, signatureDate: start },
-          missions: [{ type: missionType, indicators: [{ name: 'people_served', unit: 'persons', target: 100 }] }],
-          period: { start, end: '2019-12-31' },
-        },
-        operator: { status: 'registered' },
-        metadata,
-      },
-      { type: 'SuspendMandate', data: { mandateId, effectiveFrom: day(start, 30), reason: 'bench', decisionReference: `S-${i}` }, metadata },
-      { type: 'ReinstateMandate', data: { mandateId, effectiveFrom: day(start, 37), decisionReference: `R-${i}` }, metadata },
-    ];
-    for (let week = 0; commands.length < eventsPerMandate; week++) {
-      commands.push({
-        type: 'ReportMandateActivity',
-        data: { mandateId, periodStart: day(start, week * 7), periodEnd: day(start, week * 7 + 6), indicators: [{ name: 'people_served', value: 10 + (week % 7) }], staff: { salariedFte: 3 } },
-        metadata,
-      });
-    }
-    await appendDecided(store, mandateDecider, mandateStreamName(mandateId), commands);
-    const obligationId = `art-${i + 1}`;
-    caseCommands.push(addObligation({ ...onCase, obligationId, article: `art. ${i + 1}`, missionType }));
-    links.push(linkMeasure({ ...onCase, obligationId, mandateId, effectiveFrom: day(start, 5) }));
-    progress('recording the large case', i + 1, obligations);
-  }
-  await appendDecided(store, complianceCaseDecider, complianceCaseStreamName(caseId), [...caseCommands, recordNotification(onCase), ...links]);
-  return caseId;
+/** Renders `job` while a 10 ms timer ticks: the report's time, and the most the timer was late. */
+const withTimerLag = async (renderer: ReportRenderer, job: ReportJob): Promise<{ ms: number; lag: number }> => {
+  let lag = 0;
+  let expected = performance.now() + 10;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lag = Math.max(lag, now - expected);
+    expected = now + 10;
+  }, 10);
+  const started = performance.now();
+  await renderer.render(job);
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  lag = Math.max(lag, performance.now() - expected);
+  return { ms, lag };
 };
 
 /** `npm run bench -- report [--seconds 3] [--obligations 100] [--events-per-mandate 100]` */
@@ -127,7 +61,7 @@ export const runReportBenchmark = async (args: string[]): Promise<void> => {
     const sources: ReportSources = { events, log, vkey: formatVerifierKey({ name: ORIGIN, publicKey: signer.privateKey }), checkpoint: async () => (await sealer.sealAvailable(), log.checkpoint()) };
 
     const calais = await recordCalaisScenario(events);
-    const large = await recordLargeCase(events, options);
+    const large = await recordLargeCase(events, { ...options, progress: (done, total) => progress('recording the large case', done, total) });
     await sources.checkpoint();
 
     console.log(
@@ -154,7 +88,7 @@ export const runReportBenchmark = async (args: string[]): Promise<void> => {
         let size = 0;
         const rate = await ratePerSecond(options.seconds, async () => {
           const bundle = await buildComplianceReport(sources, request, { now: new Date().toISOString() });
-          size = (await renderComplianceReport(bundle, format)).bytes.length;
+          size = (await renderComplianceReport(bundle, { format })).bytes.length;
           return 1;
         });
         rows.push({
@@ -170,6 +104,21 @@ export const runReportBenchmark = async (args: string[]): Promise<void> => {
     }
     printTable('Compliance reports: build (read, fold, coverage, proofs) and render, beside the raw read of the same events', rows);
     for (const note of notes) console.log(note);
+
+    // What the API's other requests (GET /health) wait while a large PDF renders: the longest a
+    // 10 ms timer fired late, on the caller's thread, and with the report on a worker thread.
+    const job: ReportJob = { request: { complianceCaseId: large, from: '2017-06-26', to: '2019-12-31', asKnownAt: new Date().toISOString() }, now: new Date().toISOString(), render: { format: 'pdf' } };
+    const config = { kind: 'sqlite', dataDir: dir, sqlitePath: join(dir, 'bench.db'), databaseSchema: 'public' } as const;
+    const thread = new ReportRenderThread(config, sources.vkey, { beforeBuild: sources.checkpoint });
+    try {
+      await thread.render(job); // starts the thread and loads its modules, as the API's first report does
+      for (const [name, renderer] of [['on the event loop', new InProcessReportRenderer(sources)], ['on the report thread', thread]] as const) {
+        const { ms, lag } = await withTimerLag(renderer, job);
+        console.log(`large pdf ${name}: ${ms.toFixed(0)} ms; a 10 ms timer fired at most ${lag.toFixed(0)} ms late meanwhile`);
+      }
+    } finally {
+      await thread.close();
+    }
   } finally {
     await events.close();
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { complianceCaseStreamName, mandateStreamName } from '@mandate-ledger/domain';
+import { complianceCaseStreamName, complianceReportStreamName, mandateStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore } from '@mandate-ledger/event-store';
 import type { ComplianceReportBundle } from '@mandate-ledger/reports';
 import { runEvidence } from '../../apps/cli/src/evidence.command';
@@ -50,19 +50,36 @@ describe('npm run cli -- evidence --case | verify-bundle', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('writes the report bundle as known at an instant, and records its issuance with the hash of the file', async () => {
+  it('issues the report bundle as known at an instant: its own stream records the hash of the file, the case stream is untouched', async () => {
+    const caseEvents = (await store.readStream(complianceCaseStreamName(scenario.caseId))).length;
     const args = ['--case', scenario.caseId.toUpperCase(), '--from', PERIOD.from, '--to', PERIOD.to, '--as-known-at', scenario.beforeRetroactive, '--out', file];
     const made = await run(() => runEvidence(args, env));
     expect(made).toMatchObject({ code: 0, err: expect.stringContaining('5 obligations, 22 events proven') });
     const bundle = bundleOf();
     expect(bundle.subject).toMatchObject({ kind: 'compliance_case', id: scenario.caseId });
     expect(bundle.attachments.complianceReport).toMatchObject({ period: PERIOD, asKnownAt: scenario.beforeRetroactive });
-    const issued = (await store.readStream(complianceCaseStreamName(scenario.caseId))).at(-1)!;
+    const reportId = bundle.attachments.document!.reportId!;
+    expect(made.err).toContain(`issued as report ${reportId}`);
+    const [issued] = await store.readStream(complianceReportStreamName(reportId));
     expect(issued).toMatchObject({
       type: 'ComplianceReportIssued',
-      data: { reportSha256: createHash('sha256').update(readFileSync(file)).digest('hex'), format: 'json', issuedBy: 'cli' },
+      data: { reportId, reportSha256: createHash('sha256').update(readFileSync(file)).digest('hex'), format: 'json', issuedBy: 'cli' },
       metadata: { actor: { sub: 'cli', role: 'admin' } },
     });
+    expect(await store.readStream(complianceCaseStreamName(scenario.caseId))).toHaveLength(caseEvents);
+    // The server serves the very file the CLI issued.
+    const again = await api.http.get(`/compliance-cases/${scenario.caseId}/reports/${reportId}`).set('Authorization', api.bearer({ sub: 'admin-1', role: 'admin' })).expect(200);
+    expect(again.headers['x-report-sha256']).toBe(issued.data.reportSha256);
+  });
+
+  it('issues a PDF with its signatory, and refuses a signatory given in part', async () => {
+    const pdf = join(dataDir, 'report.pdf');
+    const signatory = ['--signed-at', 'Arras', '--signed-by', 'Claire Martin', '--signatory-quality', 'Directrice de cabinet'];
+    const made = await run(() => runEvidence(['--case', scenario.caseId, '--from', PERIOD.from, '--to', PERIOD.to, '--format', 'pdf', ...signatory, '--out', pdf], env));
+    expect(made.code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await run(() => runEvidence(['--case', scenario.caseId, '--signed-by', 'Claire Martin'], env))).code).toBe(2);
+    expect((await run(() => runEvidence(['--case', scenario.caseId, '--csv', 'excel-fr'], env))).code).toBe(2);
   });
 
   it('verifies the bundle offline with the published key and recomputes the same figures from its events', async () => {

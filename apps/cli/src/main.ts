@@ -16,7 +16,7 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
   checkpoint: { describe: 'seal what was appended and sign a checkpoint; prints its note (keep it outside the database): [--out FILE]', run: runCheckpoint },
   evidence: {
     describe:
-      'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or the compliance report of a case, recorded as issued: --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--out FILE]',
+      'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or issue the compliance report of a case (recorded, its bytes kept): --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--format json|csv|pdf] [--csv rfc4180|excel-fr] [--signed-at PLACE --signed-by NAME --signatory-quality QUALITY] [--out FILE]',
     run: runEvidence,
   },
   verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },

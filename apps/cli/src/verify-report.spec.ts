@@ -33,7 +33,7 @@ describe('recomputing a compliance report', () => {
     expect(verifyComplianceReport(bundle)).toEqual({
       ok: false,
       kind: 'MALFORMED_REPORT',
-      differences: ['the report is a mandate-ledger/compliance-report version 1; this verifier recomputes version 2 only'],
+      differences: ['the report is a mandate-ledger/compliance-report version 1; this verifier recomputes version 3 only'],
     });
   });
 

@@ -1,4 +1,4 @@
-import { complianceCaseStreamName, isDomainError, mandateStreamName } from '@mandate-ledger/domain';
+import { complianceCaseStreamName, isDomainError, mandateStreamName, operatorStreamName } from '@mandate-ledger/domain';
 import type { EvidenceBundle } from '../../../libs/audit/src/evidence-bundle';
 import {
   COMPLIANCE_REPORT_FORMAT,
@@ -80,7 +80,12 @@ export const verifyComplianceReport = (bundle: EvidenceBundle): ReportVerificati
     return { ok: false, kind: 'REPORT_MISMATCH', differences: [`the events do not give a report: ${why}`] };
   }
   const complete = new Set(bundle.subject.completeStreams);
-  const needed = [complianceCaseStreamName(report.complianceCaseId), ...recomputed.mandates.map(({ mandateId }) => mandateStreamName(mandateId))];
+  const needed = [
+    complianceCaseStreamName(report.complianceCaseId),
+    ...recomputed.mandates.map(({ mandateId }) => mandateStreamName(mandateId)),
+    // An operator's name is a figure too; an operator with no event as known then has no stream to claim.
+    ...recomputed.mandates.filter(({ operatorName }) => operatorName !== null).map(({ operatorId }) => operatorStreamName(operatorId)),
+  ];
   const partial = needed.filter((stream) => !complete.has(stream));
   if (partial.length > 0) return malformed(`the bundle does not claim in full the streams the report relies on: ${partial.join(', ')}`);
   // Compared as JSON, as the report travels.

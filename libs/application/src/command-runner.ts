@@ -2,6 +2,7 @@ import { type EventStore, handleCommand } from '@mandate-ledger/event-store';
 import { commandMetadataOf, type CommandContext, eventMetadataOf } from './command-context';
 import type { ApplicationCommand, CommandResult } from './commands';
 import { COMPLIANCE_CASE_USE_CASES, complianceCaseAggregate } from './compliance-case.use-cases';
+import { COMPLIANCE_REPORT_USE_CASES, complianceReportAggregate } from './compliance-report.use-cases';
 import { MANDATE_USE_CASES, mandateAggregate } from './mandate.use-cases';
 import { OPERATOR_USE_CASES, operatorAggregate } from './operator.use-cases';
 import type { Aggregate, UseCase } from './use-case';
@@ -32,6 +33,7 @@ export class CommandRunner {
       ...routesOf(mandateAggregate(options.writtenAgreementThresholdCents), MANDATE_USE_CASES),
       ...routesOf(operatorAggregate, OPERATOR_USE_CASES),
       ...routesOf(complianceCaseAggregate, COMPLIANCE_CASE_USE_CASES),
+      ...routesOf(complianceReportAggregate, COMPLIANCE_REPORT_USE_CASES),
     ]);
   }
 

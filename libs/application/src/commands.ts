@@ -1,13 +1,13 @@
-import type { ComplianceCaseCommand, MandateCommand, OperatorCommand } from '@mandate-ledger/domain';
+import type { ComplianceCaseCommand, ComplianceReportCommand, MandateCommand, OperatorCommand } from '@mandate-ledger/domain';
 
 /** A domain command without what the command path adds: its metadata, and what the decider is told of other streams. */
-type AsSent<Command> = Command extends unknown ? Omit<Command, 'metadata' | 'operator' | 'mandate'> : never;
+type AsSent<Command> = Command extends unknown ? Omit<Command, 'metadata' | 'operator' | 'mandate' | 'complianceCase'> : never;
 
 /**
  * Every write, as plain data: `type` and `data`, the resource's id inside `data` (`mandateId`,
- * `operatorId`, `complianceCaseId`). The API builds them from requests, the CLI from its data sets.
+ * `operatorId`, `complianceCaseId`, `reportId`). The API builds them from requests, the CLI from its data sets.
  */
-export type ApplicationCommand = AsSent<MandateCommand | OperatorCommand | ComplianceCaseCommand>;
+export type ApplicationCommand = AsSent<MandateCommand | OperatorCommand | ComplianceCaseCommand | ComplianceReportCommand>;
 
 export type CommandType = ApplicationCommand['type'];
 

@@ -67,6 +67,4 @@ export const COMPLIANCE_CASE_USE_CASES: UseCases<ComplianceCaseCommand['type'], 
   LiquidateCompliancePenalty: recorded(),
   RequestComplianceReview: recorded(),
   CloseComplianceCase: recorded(),
-  // Issued by whoever may read the report, checked before it was built (auditors issue reports too).
-  IssueComplianceReport: {},
 };

@@ -56,9 +56,13 @@ export {
   liquidateCompliancePenalty,
   requestComplianceReview,
   closeComplianceCase,
-  issueComplianceReport,
 } from './compliance-cases/compliance-case.decider';
 export * from './compliance-cases/coverage';
+
+export * from './compliance-reports/compliance-report.events';
+export * from './compliance-reports/compliance-report.commands';
+export { complianceReportDecider, issueComplianceReport, reportAlreadyIssued } from './compliance-reports/compliance-report.decider';
+export type { ComplianceReportState } from './compliance-reports/compliance-report.decider';
 
 export * from './shared/upcasting';
 export * from './event-upcasters';

@@ -1,5 +1,5 @@
 import { type AuditLog, buildEvidenceBundle, type EvidenceBundle } from '@mandate-ledger/audit';
-import { complianceCaseStreamName, dateInFuture, mandateStreamName, type OpenedComplianceCase } from '@mandate-ledger/domain';
+import { complianceCaseStreamName, dateInFuture, mandateStreamName, operatorStreamName, type OpenedComplianceCase } from '@mandate-ledger/domain';
 import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import {
   complianceCaseOf,
@@ -8,14 +8,18 @@ import {
   endsInFuture,
   knownAt,
   linkedMandateIds,
+  operatorIdsOf,
   reportNotFound,
   type ReportRequest,
   reportStreams,
   resolvePeriod,
 } from './compliance-report.content';
+import type { ReportDocument } from './report-document';
 
-/** An evidence bundle whose `attachments.complianceReport` is the report's content. */
-export type ComplianceReportBundle = EvidenceBundle & { readonly attachments: { readonly complianceReport: ComplianceReportContent } };
+/** An evidence bundle whose `attachments.complianceReport` is the report's content (and, once rendered as JSON, `document` the document around it). */
+export type ComplianceReportBundle = EvidenceBundle & {
+  readonly attachments: { readonly complianceReport: ComplianceReportContent; readonly document?: ReportDocument };
+};
 
 /** Where a report is read from and proven in: the server's audit runtime, or the CLI's signing context. */
 export interface ReportSources {
@@ -58,12 +62,17 @@ export const buildComplianceReport = async (sources: ReportSources, request: Rep
   for (const mandateId of linkedMandateIds(complianceCase)) {
     mandateEvents.set(mandateId, knownAt(await sources.events.readStream(mandateStreamName(mandateId)), request.asKnownAt));
   }
-  const content = complianceReportOf({ complianceCase, mandateEvents, period, asKnownAt: request.asKnownAt });
+  const operatorIds = operatorIdsOf(mandateEvents);
+  const operatorEvents = new Map<string, StoredEvent[]>();
+  for (const operatorId of operatorIds) {
+    operatorEvents.set(operatorId, knownAt(await sources.events.readStream(operatorStreamName(operatorId)), request.asKnownAt));
+  }
+  const content = complianceReportOf({ complianceCase, mandateEvents, operatorEvents, period, asKnownAt: request.asKnownAt });
 
-  const cited = [...knownCaseEvents, ...[...mandateEvents.values()].flat()].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+  const cited = [...knownCaseEvents, ...[...mandateEvents.values()].flat(), ...[...operatorEvents.values()].flat()].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   await sources.checkpoint();
   const bundle = await buildEvidenceBundle(sources.log, {
-    subject: { kind: 'compliance_case', id: complianceCase.complianceCaseId, completeStreams: reportStreams(complianceCase) },
+    subject: { kind: 'compliance_case', id: complianceCase.complianceCaseId, completeStreams: reportStreams(complianceCase, [...operatorEvents.keys()].filter((id) => operatorEvents.get(id)!.length > 0)) },
     events: cited,
     vkey: sources.vkey,
     clock: () => new Date(now),

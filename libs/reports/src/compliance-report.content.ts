@@ -2,6 +2,7 @@ import {
   type Addressee,
   type AppealOutcome,
   type CalendarDate,
+  type CaseParties,
   type ComplianceCaseEvent,
   complianceCaseDecider,
   complianceCaseStreamName,
@@ -24,6 +25,9 @@ import {
   type ObligationCoverage,
   type ObligationStatus,
   type OpenedComplianceCase,
+  operatorDecider,
+  type OperatorEvent,
+  operatorStreamName,
   type PenaltyExposure,
   type Procedure,
   type ReviewKind,
@@ -37,8 +41,11 @@ import {
 
 /** The `format` member of a report's content, beside the bundle's own. */
 export const COMPLIANCE_REPORT_FORMAT = 'mandate-ledger/compliance-report';
-/** 2: figures from the day-by-day series (days late, gaps, penalties as the order sets them, indicators by kind). */
-export const COMPLIANCE_REPORT_VERSION = 2;
+/**
+ * 2: figures from the day-by-day series (days late, gaps, penalties as the order sets them, indicators by kind).
+ * 3: the parties, and each linked mandate's operator by name (its stream is cited too).
+ */
+export const COMPLIANCE_REPORT_VERSION = 3;
 
 /** An event as the report reads it: a stored event, or the envelope of a bundle's event. */
 export interface ReportEvent {
@@ -64,6 +71,7 @@ export interface DecisionHeader {
 export interface CaseHeader {
   readonly status: 'open' | 'closed';
   readonly procedure: Procedure;
+  readonly parties: CaseParties;
   /** The opening decision first, then the appellate ones. */
   readonly decisions: readonly DecisionHeader[];
   readonly closedOn: CalendarDate | null;
@@ -97,6 +105,8 @@ export interface ObligationReport extends ObligationCoverage {
 export interface MandateSummary {
   readonly mandateId: MandateId;
   readonly operatorId: string;
+  /** As the operator's stream tells it at `asKnownAt`; null if it holds no registration then. */
+  readonly operatorName: string | null;
   readonly authority: string;
   readonly instrument: { readonly kind: InstrumentKind; readonly reference: string; readonly decisionDate: CalendarDate };
   readonly period: { readonly start: CalendarDate; readonly end: CalendarDate };
@@ -188,6 +198,7 @@ const decisionHeaders = (complianceCase: OpenedComplianceCase): DecisionHeader[]
 const caseHeader = (complianceCase: OpenedComplianceCase): CaseHeader => ({
   status: complianceCase.status,
   procedure: complianceCase.procedure,
+  parties: complianceCase.parties,
   decisions: decisionHeaders(complianceCase),
   closedOn: complianceCase.status === 'closed' ? complianceCase.closedOn : null,
   closureReason: complianceCase.status === 'closed' ? complianceCase.closureReason : null,
@@ -198,13 +209,20 @@ const caseHeader = (complianceCase: OpenedComplianceCase): CaseHeader => ({
   })),
 });
 
-const mandateSummary = (mandateId: MandateId, events: readonly ReportEvent[]): MandateSummary | undefined => {
+/** The operator's name as its events tell it, null without a registration. */
+const operatorNameOf = (events: readonly ReportEvent[]): string | null => {
+  const operator = fold(operatorDecider, domainEvents<OperatorEvent>(events));
+  return operator.status === 'unregistered' ? null : operator.details.name;
+};
+
+const mandateSummary = (mandateId: MandateId, events: readonly ReportEvent[], operatorEvents: ReadonlyMap<string, readonly ReportEvent[]>): MandateSummary | undefined => {
   const mandate = fold(mandateDecider, domainEvents<MandateEvent>(events));
   if (mandate.status === 'not_granted') return undefined;
   const latest = mandate.terms[mandate.terms.length - 1];
   return {
     mandateId,
     operatorId: mandate.operatorId,
+    operatorName: operatorNameOf(operatorEvents.get(mandate.operatorId) ?? []),
     authority: mandate.authority.name,
     instrument: { kind: mandate.instrument.kind, reference: mandate.instrument.reference, decisionDate: mandate.instrument.decisionDate },
     period: { start: mandate.period.start, end: mandate.period.end },
@@ -240,6 +258,8 @@ export interface ReportInput {
   readonly complianceCase: OpenedComplianceCase;
   /** The events of every linked mandate, by id. */
   readonly mandateEvents: ReadonlyMap<MandateId, readonly ReportEvent[]>;
+  /** The events of the operators of those mandates, by operator id. */
+  readonly operatorEvents: ReadonlyMap<string, readonly ReportEvent[]>;
   readonly period: DateInterval;
   readonly asKnownAt: string;
 }
@@ -248,13 +268,13 @@ export interface ReportInput {
  * The report's content from the case and its linked mandates, as known at `asKnownAt`. Refuses
  * (`LINKED_MANDATE_MISSING`) a linked mandate whose events hold no grant: its coverage cannot be told.
  */
-export const complianceReportOf = ({ complianceCase, mandateEvents, period, asKnownAt }: ReportInput): ComplianceReportContent => {
+export const complianceReportOf = ({ complianceCase, mandateEvents, operatorEvents, period, asKnownAt }: ReportInput): ComplianceReportContent => {
   const ids = linkedMandateIds(complianceCase);
   const summaries: MandateSummary[] = [];
   const coverageMandates: CoverageMandate[] = [];
   for (const mandateId of ids) {
     const events = mandateEvents.get(mandateId) ?? [];
-    const summary = mandateSummary(mandateId, events);
+    const summary = mandateSummary(mandateId, events, operatorEvents);
     const coverage = coverageMandateOf(domainEvents<MandateEvent>(events));
     if (summary === undefined || coverage === undefined) {
       throw new DomainError('LINKED_MANDATE_MISSING', `Mandate ${mandateId} is linked to the case but no grant of it is known at ${asKnownAt}`);
@@ -300,13 +320,25 @@ export const complianceReportFromEvents = (
   const complianceCase = complianceCaseOf(byStream.get(complianceCaseStreamName(complianceCaseId)) ?? []);
   if (complianceCase === undefined) throw reportNotFound(complianceCaseId, asKnownAt);
   const mandateEvents = new Map(linkedMandateIds(complianceCase).map((id) => [id, byStream.get(mandateStreamName(id)) ?? []]));
-  return complianceReportOf({ complianceCase, mandateEvents, period, asKnownAt });
+  const operatorEvents = new Map(operatorIdsOf(mandateEvents).map((id) => [id, byStream.get(operatorStreamName(id)) ?? []]));
+  return complianceReportOf({ complianceCase, mandateEvents, operatorEvents, period, asKnownAt });
 };
 
-/** Streams a report relies on: the case's, then each linked mandate's. */
-export const reportStreams = (complianceCase: OpenedComplianceCase): string[] => [
+/** The operators of the mandates (each once, in the order of their mandates), from the mandates' events. */
+export const operatorIdsOf = (mandateEvents: ReadonlyMap<MandateId, readonly ReportEvent[]>): string[] => [
+  ...new Set(
+    [...mandateEvents.values()].flatMap((events) => {
+      const mandate = fold(mandateDecider, domainEvents<MandateEvent>(events));
+      return mandate.status === 'not_granted' ? [] : [mandate.operatorId];
+    }),
+  ),
+];
+
+/** Streams a report relies on: the case's, each linked mandate's, then each of their operators'. */
+export const reportStreams = (complianceCase: OpenedComplianceCase, operatorIds: readonly string[]): string[] => [
   complianceCaseStreamName(complianceCase.complianceCaseId),
   ...linkedMandateIds(complianceCase).map(mandateStreamName),
+  ...operatorIds.map(operatorStreamName),
 ];
 
 /** Whether `to` lies after the UTC date of `now`: the decider refuses to issue such a report. */

@@ -10,4 +10,13 @@ describe('CSV fields (RFC 4180)', () => {
     expect(csvField('points "accessibles"')).toBe('"points ""accessibles"""');
     expect(csvField('ligne 1\r\nligne 2')).toBe('"ligne 1\r\nligne 2"');
   });
+
+  it('quotes on the semicolon and writes decimals with a comma for French spreadsheet software', () => {
+    expect([csvField('boire, se laver', 'excel-fr'), csvField('a; b', 'excel-fr'), csvField(0.8494, 'excel-fr'), csvField('0.5', 'excel-fr')]).toEqual([
+      'boire, se laver',
+      '"a; b"',
+      '0,8494',
+      '0.5',
+    ]);
+  });
 });

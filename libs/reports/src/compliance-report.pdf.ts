@@ -2,9 +2,10 @@ import PDFDocument from 'pdfkit';
 import { DAY_STANDINGS, daysBetween, daysIn, type DateInterval, type PenaltyExposure } from '@mandate-ledger/domain';
 import type { ComplianceReportBundle } from './compliance-report.builder';
 import type { ComplianceReportContent, MandateSummary, ObligationReport } from './compliance-report.content';
+import { REPORT_FONTS } from './report-fonts';
+import type { ReportDocument } from './report-document';
 import {
   DAY_STANDING_LABELS,
-  drawable,
   euros,
   frDate,
   frInstant,
@@ -20,6 +21,16 @@ import {
 
 type Doc = PDFKit.PDFDocument;
 
+/** Names the fonts are registered under in each document. */
+const F = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Italic', mono: 'Mono' } as const;
+
+const registerFonts = (doc: Doc): void => {
+  doc.registerFont(F.regular, REPORT_FONTS.regular.file);
+  doc.registerFont(F.bold, REPORT_FONTS.bold.file);
+  doc.registerFont(F.italic, REPORT_FONTS.italic.file);
+  doc.registerFont(F.mono, REPORT_FONTS.mono.file);
+};
+
 const MARGIN = 50;
 const COLORS = { inEffect: '#3b6ea5', suspended: '#e08a1e', covered: '#2e8b57', gap: '#c0392b', deadline: '#c0392b', grid: '#b0b0b0', text: '#000000', muted: '#555555' };
 
@@ -32,20 +43,23 @@ const ensureRoom = (doc: Doc, height: number): void => {
 
 const heading = (doc: Doc, text: string, size = 13): void => {
   ensureRoom(doc, size * 4);
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(COLORS.text).text(drawable(text), MARGIN, doc.y).moveDown(0.3);
-  doc.font('Helvetica').fontSize(10);
+  doc.moveDown(0.6).font(F.bold).fontSize(size).fillColor(COLORS.text).text((text), MARGIN, doc.y).moveDown(0.3);
+  doc.font(F.regular).fontSize(10);
 };
 
 /** `Label : value` on one line, so that the text reads back as one line too. */
 const field = (doc: Doc, label: string, value: string): void => {
-  doc.font('Helvetica').fontSize(10).fillColor(COLORS.text).text(drawable(`${label} : ${value}`), MARGIN, doc.y, { width: usableWidth(doc) });
+  doc.font(F.regular).fontSize(10).fillColor(COLORS.text).text((`${label} : ${value}`), MARGIN, doc.y, { width: usableWidth(doc) });
 };
 
 const intervals = (list: readonly DateInterval[]): string =>
   list.length === 0 ? 'aucune' : list.map((i) => `du ${frDate(i.from)} au ${frDate(i.to)} (${daysIn(i)} j)`).join(' ; ');
 
-const mandateLabel = (mandates: ReadonlyMap<string, MandateSummary>, mandateId: string): string =>
-  mandates.get(mandateId)?.instrument.reference ?? mandateId.slice(0, 8);
+const mandateLabel = (mandates: ReadonlyMap<string, MandateSummary>, mandateId: string): string => {
+  const mandate = mandates.get(mandateId);
+  if (mandate === undefined) return mandateId.slice(0, 8);
+  return mandate.operatorName === null ? mandate.instrument.reference : `${mandate.instrument.reference} (${mandate.operatorName})`;
+};
 
 /**
  * A simple table: each row is one line of cells at fixed widths (fractions of the usable width);
@@ -62,11 +76,11 @@ const table = (
   const total = usableWidth(doc);
   const xs = widths.reduce<number[]>((acc, _w, i) => [...acc, i === 0 ? MARGIN : acc[i - 1] + widths[i - 1] * total], []);
   const line = (cells: readonly string[], bold: boolean) => {
-    const fontOf = (i: number) => (bold ? 'Helvetica-Bold' : (fonts[i] ?? 'Helvetica'));
-    const height = Math.max(...cells.map((cell, i) => doc.font(fontOf(i)).fontSize(size).heightOfString(drawable(cell), { width: widths[i] * total - 3 })));
+    const fontOf = (i: number) => (bold ? F.bold : (fonts[i] ?? F.regular));
+    const height = Math.max(...cells.map((cell, i) => doc.font(fontOf(i)).fontSize(size).heightOfString((cell), { width: widths[i] * total - 3 })));
     ensureRoom(doc, height + 2);
     const y = doc.y;
-    cells.forEach((cell, i) => doc.font(fontOf(i)).fontSize(size).text(drawable(cell), xs[i], y, { width: widths[i] * total - 3 }));
+    cells.forEach((cell, i) => doc.font(fontOf(i)).fontSize(size).text((cell), xs[i], y, { width: widths[i] * total - 3 }));
     doc.x = MARGIN;
     doc.y = y + height + 2;
   };
@@ -82,7 +96,7 @@ const table = (
  */
 const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport, mandates: ReadonlyMap<string, MandateSummary>): void => {
   const rowHeight = 16;
-  const labelWidth = 120;
+  const labelWidth = 150;
   const rows = o.measures.length + 1;
   const chartHeight = 30 + rows * rowHeight + 22;
   ensureRoom(doc, chartHeight + 30);
@@ -106,18 +120,18 @@ const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport
   months.forEach((month, i) => {
     const x = xOf(month);
     doc.moveTo(x, rowsTop).lineTo(x, bottom).stroke();
-    if (i % step === 0) doc.font('Helvetica').fontSize(6.5).fillColor(COLORS.muted).text(`${month.slice(5, 7)}/${month.slice(2, 4)}`, x + 1, bottom + 2, { lineBreak: false });
+    if (i % step === 0) doc.font(F.regular).fontSize(6.5).fillColor(COLORS.muted).text(`${month.slice(5, 7)}/${month.slice(2, 4)}`, x + 1, bottom + 2, { lineBreak: false });
   });
   doc.rect(x0, rowsTop, width, rows * rowHeight).lineWidth(0.5).strokeColor(COLORS.grid).stroke();
 
   o.measures.forEach((measure, i) => {
     const y = rowsTop + i * rowHeight + 3;
-    doc.font('Helvetica').fontSize(7.5).fillColor(COLORS.text).text(drawable(mandateLabel(mandates, measure.mandateId)), MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+    doc.font(F.regular).fontSize(7.5).fillColor(COLORS.text).text((mandateLabel(mandates, measure.mandateId)), MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
     for (const interval of measure.inEffect) bar(interval, y, COLORS.inEffect);
     for (const interval of measure.suspended) bar(interval, y, COLORS.suspended);
   });
   const coverageY = rowsTop + o.measures.length * rowHeight + 3;
-  doc.font('Helvetica-Bold').fontSize(7.5).fillColor(COLORS.text).text('Couverture', MARGIN, coverageY + 1, { lineBreak: false });
+  doc.font(F.bold).fontSize(7.5).fillColor(COLORS.text).text('Couverture', MARGIN, coverageY + 1, { lineBreak: false });
   for (const interval of o.covered) bar(interval, coverageY, COLORS.covered);
   for (const interval of o.gaps) bar(interval, coverageY, COLORS.gap);
 
@@ -128,7 +142,7 @@ const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport
     doc.save().lineWidth(1).strokeColor(color);
     if (dashed) doc.dash(3, { space: 2 });
     doc.moveTo(x, labelY + 2).lineTo(x, bottom).stroke().undash().restore();
-    doc.font('Helvetica').fontSize(6.5).fillColor(color).text(drawable(label), Math.min(x + 2, x0 + width - 70), labelY, { lineBreak: false });
+    doc.font(F.regular).fontSize(6.5).fillColor(color).text((label), Math.min(x + 2, x0 + width - 70), labelY, { lineBreak: false });
   };
   marker(o.notifiedOn, COLORS.muted, `notification ${frDate(o.notifiedOn)}`, true, top - 9);
   marker(o.deadline, COLORS.deadline, `échéance ${frDate(o.deadline)}`, false, top);
@@ -145,8 +159,8 @@ const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport
   ] as const) {
     if (label === 'échéance') doc.rect(x + 3, legendY, 1.2, 9).fillColor(color).fill();
     else doc.rect(x, legendY + 1, 7, 7).fillColor(color).fill();
-    doc.font('Helvetica').fontSize(7).fillColor(COLORS.text).text(drawable(label), x + 10, legendY, { lineBreak: false });
-    x += 20 + doc.widthOfString(drawable(label));
+    doc.font(F.regular).fontSize(7).fillColor(COLORS.text).text((label), x + 10, legendY, { lineBreak: false });
+    x += 20 + doc.widthOfString((label));
   }
   doc.x = MARGIN;
   doc.y = legendY + 14;
@@ -169,14 +183,32 @@ const monthStarts = ({ from, to }: DateInterval): string[] => {
   }
 };
 
-const caseSection = (doc: Doc, bundle: ComplianceReportBundle): void => {
+/** Who the document is for, and whether it is a draft or the issued report, above the title. */
+const masthead = (doc: Doc, document: ReportDocument): void => {
+  const width = usableWidth(doc);
+  if (document.marking !== null) {
+    doc.font(F.bold).fontSize(11).fillColor(COLORS.gap).text(`${document.marking} — aperçu non émis, enregistré nulle part`, MARGIN, MARGIN, { width: width / 2 });
+  } else {
+    doc.font(F.bold).fontSize(9).fillColor(COLORS.text).text(`Rapport émis n° ${document.reportId}`, MARGIN, MARGIN, { width: width / 2 });
+    doc.font(F.regular).fontSize(8.5).fillColor(COLORS.muted).text(`le ${frInstant(document.issuedAt!)} par ${document.issuedBy}`, { width: width / 2 });
+  }
+  doc.font(F.bold).fontSize(9).fillColor(COLORS.text).text('Destinataire', MARGIN + width / 2, MARGIN, { width: width / 2, align: 'right' });
+  doc.font(F.regular).fontSize(9.5).text(document.addressee, { width: width / 2, align: 'right' });
+  doc.x = MARGIN;
+  doc.y = MARGIN + 40;
+};
+
+const caseSection = (doc: Doc, bundle: ComplianceReportBundle, document: ReportDocument): void => {
   const report = bundle.attachments.complianceReport;
   const [opening, ...appeals] = report.case.decisions;
-  doc.font('Helvetica-Bold').fontSize(18).text("Rapport d'exécution d'une décision de justice", MARGIN, MARGIN);
-  doc.font('Helvetica').fontSize(10).fillColor(COLORS.muted).text(drawable(`Dossier ${report.complianceCaseId}`)).fillColor(COLORS.text).moveDown(0.8);
+  masthead(doc, document);
+  doc.font(F.bold).fontSize(18).fillColor(COLORS.text).text(document.title, MARGIN, doc.y);
+  doc.font(F.regular).fontSize(10).fillColor(COLORS.muted).text(`Dossier ${report.complianceCaseId}`).fillColor(COLORS.text).moveDown(0.8);
   field(doc, 'Juridiction', opening.court);
   field(doc, 'Décision', `n° ${opening.caseNumbers.join(', ')} du ${frDate(opening.decisionDate)}`);
   field(doc, 'Procédure', PROCEDURE_LABELS[report.case.procedure]);
+  field(doc, 'Requérants', report.case.parties.applicants.length === 0 ? 'non enregistrés' : report.case.parties.applicants.join(' ; '));
+  field(doc, 'Défendeurs', report.case.parties.defendants.length === 0 ? 'non enregistrés' : report.case.parties.defendants.join(' ; '));
   field(doc, 'Notification', opening.notifiedOn === null ? 'non enregistrée' : `le ${frDate(opening.notifiedOn)} (les délais courent de cette date)`);
   for (const appeal of appeals) {
     const outcome = appeal.outcome === 'upheld' ? 'confirmée' : 'modifiée';
@@ -241,11 +273,20 @@ const penaltiesSection = (doc: Doc, penalties: readonly PenaltyExposure[]): void
       );
 };
 
-const obligationSection = (doc: Doc, report: ComplianceReportContent, o: ObligationReport, mandates: ReadonlyMap<string, MandateSummary>): void => {
-  const sites = (o.territory.sites ?? []).map(({ name, commune }) => (commune === undefined ? name : `${name}, ${commune}`));
-  const where = [...(o.territory.communes.length > 0 ? [o.territory.communes.join(', ')] : []), ...sites].join(' ; ');
+/** `Calais (62193)`: the commune's name from the administrative map, with its INSEE code. */
+const communeOf = (document: ReportDocument, code: string): string => (document.communes[code] === undefined ? code : `${document.communes[code]} (${code})`);
+
+const obligationSection = (
+  doc: Doc,
+  report: ComplianceReportContent,
+  document: ReportDocument,
+  o: ObligationReport,
+  mandates: ReadonlyMap<string, MandateSummary>,
+): void => {
+  const sites = (o.territory.sites ?? []).map(({ name, commune }) => (commune === undefined ? name : `${name}, ${communeOf(document, commune)}`));
+  const where = [...(o.territory.communes.length > 0 ? [o.territory.communes.map((code) => communeOf(document, code)).join(', ')] : []), ...sites].join(' ; ');
   heading(doc, `${o.article} — ${MISSION_LABELS[o.missionType]} (${o.territory.departement}${where === '' ? '' : ` : ${where}`})`);
-  doc.font('Helvetica-Oblique').fontSize(9.5).text(drawable(`« ${o.text} »`), MARGIN, doc.y, { width: usableWidth(doc) }).moveDown(0.3);
+  doc.font(F.italic).fontSize(9.5).text((`« ${o.text} »`), MARGIN, doc.y, { width: usableWidth(doc) }).moveDown(0.3);
   field(doc, 'Ordonnée par', `la décision n° ${o.decision} du ${frDate(o.orderedOn)}`);
   field(doc, 'Destinataires', o.addressees.map((a) => a.name ?? a.kind).join(', '));
   field(doc, 'Délai', o.countingRule);
@@ -297,67 +338,91 @@ const obligationSection = (doc: Doc, report: ComplianceReportContent, o: Obligat
   }
 };
 
-const mandatesSection = (doc: Doc, report: ComplianceReportContent): void => {
+const mandatesSection = (doc: Doc, report: ComplianceReportContent, document: ReportDocument): void => {
   if (report.mandates.length === 0) return;
   heading(doc, 'Mandats liés aux obligations');
+  const territory = (m: MandateSummary) =>
+    [
+      m.territory.communes.length === 0 ? `département ${m.territory.departement}` : m.territory.communes.map((code) => communeOf(document, code)).join(', '),
+      ...(m.territory.sites ?? []).map(({ name }) => name),
+    ].join(' ; ');
   table(
     doc,
-    [0.22, 0.3, 0.2, 0.28],
-    ['Acte', 'Autorité', 'Période', 'Identifiant'],
-    report.mandates.map((m) => [`${m.instrument.reference} (${frDate(m.instrument.decisionDate)})`, m.authority, `${frDate(m.period.start)} – ${frDate(m.period.end)}`, m.mandateId]),
+    [0.17, 0.19, 0.2, 0.22, 0.22],
+    ['Acte', 'Opérateur', 'Autorité', 'Territoire', 'Période, missions'],
+    report.mandates.map((m) => [
+      `${m.instrument.reference} (${frDate(m.instrument.decisionDate)})`,
+      m.operatorName ?? `opérateur ${m.operatorId.slice(0, 8)} (non enregistré)`,
+      m.authority,
+      territory(m),
+      `${frDate(m.period.start)} – ${frDate(m.period.end)} ; ${m.missions.map((type) => MISSION_LABELS[type]).join(', ')}`,
+    ]),
     7.5,
   );
 };
 
-const verificationAppendix = (doc: Doc, bundle: ComplianceReportBundle): void => {
+const lawSection = (doc: Doc, document: ReportDocument): void => {
+  heading(doc, 'Références et règle de computation');
+  for (const { reference, text } of document.legalReferences) {
+    ensureRoom(doc, 30);
+    doc.font(F.bold).fontSize(9).fillColor(COLORS.text).text(`${reference}. `, MARGIN, doc.y, { continued: true, width: usableWidth(doc) });
+    doc.font(F.regular).text(text, { width: usableWidth(doc) }).moveDown(0.2);
+  }
+  doc.moveDown(0.3);
+  ensureRoom(doc, 60);
+  doc.font(F.bold).fontSize(9).text('Computation des délais. ', MARGIN, doc.y, { continued: true, width: usableWidth(doc) });
+  doc.font(F.regular).text(document.countingRule, { width: usableWidth(doc) });
+};
+
+/** « Fait à …, le … », the signatory's name and quality: blank on a preview without one, to be filled by hand. */
+const signatureBlock = (doc: Doc, document: ReportDocument): void => {
+  ensureRoom(doc, 110);
+  doc.moveDown(1.2);
+  const x = MARGIN + usableWidth(doc) / 2;
+  const width = usableWidth(doc) / 2;
+  const s = document.signatory;
+  const place = s?.place ?? '……………………';
+  const date = s?.date ? frLongDate(s.date) : '……………………';
+  doc.font(F.regular).fontSize(10).fillColor(COLORS.text).text(`Fait à ${place}, le ${date}`, x, doc.y, { width });
+  doc.moveDown(2.5);
+  doc.font(F.bold).text(s?.name ?? 'Nom du signataire : ……………………', x, doc.y, { width });
+  doc.font(F.regular).text(s?.quality ?? 'Qualité : ……………………', x, doc.y, { width });
+  doc.x = MARGIN;
+};
+
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+/** `2018-01-15` → `15 janvier 2018` (`1er` for the first). */
+const frLongDate = (date: string): string => {
+  const day = Number(date.slice(8, 10));
+  return `${day === 1 ? '1er' : day} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+};
+
+const verificationAppendix = (doc: Doc, bundle: ComplianceReportBundle, document: ReportDocument): void => {
   const report = bundle.attachments.complianceReport;
+  const paragraph = (text: string) => doc.font(F.regular).fontSize(9).fillColor(COLORS.text).text(text, MARGIN, doc.y, { width: usableWidth(doc) }).moveDown(0.35);
+  const code = (text: string) => doc.font(F.mono).fontSize(7.5).text(text, MARGIN, doc.y, { width: usableWidth(doc) }).moveDown(0.4);
   doc.addPage();
-  heading(doc, 'Annexe A — Vérification');
-  doc
-    .font('Helvetica')
-    .fontSize(9.5)
-    .text(
-      drawable(
-        `Chacun des ${bundle.events.length} événements du journal sur lesquels repose ce rapport (annexe B) est inclus dans l'arbre de Merkle ` +
-          `du journal (RFC 9162) dont le point de contrôle ci-dessous est signé (Ed25519, note signée C2SP). Le lot de preuves au format JSON ` +
-          `contient ces événements, leurs preuves d'inclusion et ce point de contrôle : sa vérification hors ligne recalcule aussi les chiffres du rapport.`,
-      ),
-      { width: usableWidth(doc) },
-    )
-    .moveDown(0.5);
+  heading(doc, 'Annexe A — Point de contrôle et vérification');
+  paragraph(`${document.verification[0]} Ce rapport cite ${bundle.events.length} événements.`);
   field(doc, 'Journal', bundle.checkpoint.origin);
   field(doc, "Taille de l'arbre", String(bundle.checkpoint.treeSize));
   field(doc, 'Racine (hex)', bundle.checkpoint.rootHash);
   field(doc, 'Signé le', bundle.checkpoint.signedAt === undefined ? '—' : frInstant(bundle.checkpoint.signedAt));
-  doc.moveDown(0.4).font('Helvetica-Bold').fontSize(9.5).text('Point de contrôle signé :');
-  doc.font('Courier').fontSize(7.5).text(drawable(bundle.checkpoint.note.trimEnd()), { width: usableWidth(doc) }).moveDown(0.4);
-  doc.font('Helvetica-Bold').fontSize(9.5).text('Clé publique du journal (vkey) :');
-  doc.font('Courier').fontSize(7.5).text(drawable(bundle.publicKey.vkey), { width: usableWidth(doc) }).moveDown(0.6);
-  doc.font('Helvetica-Bold').fontSize(9.5).text('Vérifier :');
+  doc.moveDown(0.4).font(F.bold).fontSize(9.5).text('Point de contrôle signé :', MARGIN, doc.y);
+  code(bundle.checkpoint.note.trimEnd());
+  doc.font(F.bold).fontSize(9.5).text('Clé publique du journal (vkey) :', MARGIN, doc.y);
+  code(bundle.publicKey.vkey);
+  doc.font(F.bold).fontSize(9.5).text('Vérifier :', MARGIN, doc.y).moveDown(0.2);
   const args = `--case ${report.complianceCaseId} --from ${report.period.from} --to ${report.period.to} --as-known-at ${report.asKnownAt}`;
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(
-      drawable(
-        "1. Obtenir le lot de preuves du même rapport : GET /compliance-cases/{id}/report?format=json avec les mêmes from, to et asKnownAt, ou sur le serveur :",
-      ),
-      { width: usableWidth(doc) },
-    );
-  doc.font('Courier').fontSize(7.5).text(drawable(`npm run cli -- evidence ${args} --out rapport.json`), { width: usableWidth(doc) }).moveDown(0.3);
-  doc.font('Helvetica').fontSize(9).text("2. Le vérifier hors ligne, sans base de données ni réseau, avec la clé publiée par l'exploitant du journal :", { width: usableWidth(doc) });
-  doc.font('Courier').fontSize(7.5).text('npm run cli -- verify-bundle rapport.json --key "<vkey>"', { width: usableWidth(doc) }).moveDown(0.3);
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(
-      drawable(
-        "La commande vérifie la signature du point de contrôle, l'empreinte de chaque événement et sa preuve d'inclusion, puis recalcule la couverture " +
-          'de chaque obligation à partir des seuls événements du lot et la compare aux chiffres du rapport. Elle nomme toute différence. ' +
-          "Les empreintes de l'annexe B doivent être celles des événements du lot.",
-      ),
-      { width: usableWidth(doc) },
-    );
+  const filled = (step: string) =>
+    step
+      .replaceAll('{id}', report.complianceCaseId)
+      .replaceAll('{reportId}', document.reportId ?? '{reportId}')
+      .replace('--from … --to … --as-known-at …', args.replace(`--case ${report.complianceCaseId} `, ''));
+  for (const step of document.verification.slice(1)) paragraph(filled(step));
+  heading(doc, 'Ce que le lot de preuves ne prouve pas', 11);
+  for (const limit of document.limits) paragraph(`– ${limit}`);
 
   heading(doc, 'Annexe B — Événements cités');
   table(
@@ -366,22 +431,29 @@ const verificationAppendix = (doc: Doc, bundle: ComplianceReportBundle): void =>
     ['Position', 'Flux / révision', 'Type', 'Empreinte (feuille SHA-256)'],
     bundle.events.map((e) => [e.envelope.position, `${e.envelope.stream} / ${e.envelope.revision}`, e.envelope.type, e.leafHash]),
     5.5,
-    [undefined, undefined, undefined, 'Courier'],
+    [undefined, undefined, undefined, F.mono],
   );
 };
 
-/** Page footers, drawn once every page exists (pages are buffered). */
-const footers = (doc: Doc, report: ComplianceReportContent): void => {
+/** Page footers, and the PROJET mark across every page of a preview, drawn once every page exists (pages are buffered). */
+const footers = (doc: Doc, report: ComplianceReportContent, document: ReportDocument): void => {
   const { start, count } = doc.bufferedPageRange();
+  const status = document.marking ?? `rapport n° ${document.reportId}`;
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);
+    if (document.marking !== null) {
+      const { width, height } = doc.page;
+      doc.save().rotate(-35, { origin: [width / 2, height / 2] }).fillColor(COLORS.gap).fillOpacity(0.09).font(F.bold).fontSize(130);
+      doc.text(document.marking, 0, height / 2 - 70, { width, align: 'center', lineBreak: false });
+      doc.restore();
+    }
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
     doc
-      .font('Helvetica')
+      .font(F.regular)
       .fontSize(7)
       .fillColor(COLORS.muted)
-      .text(drawable(`Dossier ${report.complianceCaseId} — tel que connu le ${frInstant(report.asKnownAt)} — page ${i + 1} / ${count}`), MARGIN, doc.page.height - 30, {
+      .text(`${status} — tel que connu le ${frInstant(report.asKnownAt)} — page ${i + 1} / ${count}`, MARGIN, doc.page.height - 30, {
         width: usableWidth(doc),
         align: 'center',
         lineBreak: false,
@@ -390,20 +462,27 @@ const footers = (doc: Doc, report: ComplianceReportContent): void => {
   }
 };
 
-/** The report as a PDF a court clerk files: case header, one section per obligation with its timeline, the evidence appendix. */
-export const renderComplianceReportPdf = (bundle: ComplianceReportBundle): Promise<Buffer> => {
+/**
+ * The report as a PDF a court clerk files: to whom, the case and its parties, a summary, one
+ * section per obligation with its timeline, the linked mandates, the law and the counting rule, the
+ * signature, and the annexes (checkpoint, how to verify, what a bundle cannot prove, cited events).
+ * DejaVu fonts, embedded.
+ */
+export const renderComplianceReportPdf = (bundle: ComplianceReportBundle, document: ReportDocument): Promise<Buffer> => {
   const report = bundle.attachments.complianceReport;
+  const opening = report.case.decisions[0];
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
     info: {
-      Title: `Rapport d'exécution — dossier ${report.complianceCaseId}`,
+      Title: `${document.marking === null ? '' : `${document.marking} — `}${document.title} — ${opening.court}, n° ${opening.caseNumbers.join(', ')}`,
       Subject: `Période du ${report.period.from} au ${report.period.to}, tel que connu le ${report.asKnownAt}`,
       Producer: 'mandate-ledger',
-      CreationDate: new Date(bundle.createdAt),
+      CreationDate: new Date(document.issuedAt ?? bundle.createdAt),
     },
   });
+  registerFonts(doc);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -411,11 +490,13 @@ export const renderComplianceReportPdf = (bundle: ComplianceReportBundle): Promi
     doc.on('error', reject);
   });
   const mandates = new Map(report.mandates.map((m) => [m.mandateId, m]));
-  caseSection(doc, bundle);
-  for (const obligation of report.obligations) obligationSection(doc, report, obligation, mandates);
-  mandatesSection(doc, report);
-  verificationAppendix(doc, bundle);
-  footers(doc, report);
+  caseSection(doc, bundle, document);
+  for (const obligation of report.obligations) obligationSection(doc, report, document, obligation, mandates);
+  mandatesSection(doc, report, document);
+  lawSection(doc, document);
+  signatureBlock(doc, document);
+  verificationAppendix(doc, bundle, document);
+  footers(doc, report, document);
   doc.end();
   return done;
 };

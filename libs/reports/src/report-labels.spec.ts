@@ -1,4 +1,4 @@
-import { drawable, euros, frDate, frInstant, frNumber } from './report-labels';
+import { euros, frDate, frInstant, frNumber } from './report-labels';
 
 describe('the wording of the PDF', () => {
   it('writes money, dates and numbers as a French clerk reads them', () => {
@@ -8,8 +8,4 @@ describe('the wording of the PDF', () => {
     expect(frNumber(12345.5)).toBe('12 345,5');
   });
 
-  it('keeps what the standard fonts draw, French included, and marks the rest', () => {
-    expect(drawable('Conseil d’État — « œuvre » 100 €')).toBe('Conseil d’État — « œuvre » 100 €');
-    expect(drawable('délai\u202f: 10 jours ≥ 3')).toBe('délai : 10 jours ? 3');
-  });
 });

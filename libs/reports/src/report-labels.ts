@@ -73,7 +73,7 @@ export const frInstant = (instant: string): string => {
   return `${frDate(iso.slice(0, 10))} ${iso.slice(11, 19)} UTC`;
 };
 
-/** Integer cents → `1 900,00 €`, grouped with plain spaces (the standard fonts have no narrow no-break space). */
+/** Integer cents → `1 900,00 €`, grouped with plain spaces (what reads back and searches the same in every PDF reader). */
 export const euros = (cents: number): string => {
   const sign = cents < 0 ? '-' : '';
   const whole = Math.floor(Math.abs(cents) / 100)
@@ -87,12 +87,3 @@ export const frNumber = (value: number): string => {
   const [whole, fraction] = String(value).split('.');
   return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ' ')}${fraction ? `,${fraction}` : ''}`;
 };
-
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›žŸœ';
-
-/**
- * Text the standard PDF fonts can draw (WinAnsi): French typography's thin spaces become plain
- * spaces, anything else outside the encoding a `?`, rather than a wrong glyph.
- */
-export const drawable = (text: string): string =>
-  text.replace(/[\u2009\u202f\u2007]/g, ' ').replace(/[^\n\x20-\x7e\xa0-\xff]/gu, (c) => (WIN_ANSI_EXTRA.includes(c) ? c : '?'));

@@ -47,6 +47,9 @@ export interface CalaisScenario {
   readonly retroactivePositions: readonly bigint[];
 }
 
+/** Who brought the référé, and against whom. */
+export const PARTIES = { applicants: ["L'Auberge des migrants", 'Utopia 56'], defendants: ['Préfet du Pas-de-Calais', 'Commune de Calais'] };
+
 /** Text with a comma and quotes, as an order's verbatim text may be: CSV must quote it. */
 export const WATER_TEXT = 'créer plusieurs points d\'eau "facilement accessibles", pour boire, se laver et laver leurs vêtements';
 
@@ -90,7 +93,7 @@ export const recordCalaisScenario = async (store: EventStore): Promise<CalaisSce
   const obligation = (obligationId: string, article: string, missionType: MissionType, text?: string) =>
     addObligation({ ...onCase, obligationId, article, missionType, ...(text && { text }) });
   const commands: ComplianceCaseCommand[] = [
-    openCase(onCase),
+    openCase({ ...onCase, parties: PARTIES }),
     obligation('art-2-maraude', 'art. 2', 'MARAUDE_MINORS'),
     obligation('art-3-eau', 'art. 3', 'WATER_ACCESS', WATER_TEXT),
     obligation('art-4-latrines', 'art. 4', 'LATRINES', 'installer des latrines'),

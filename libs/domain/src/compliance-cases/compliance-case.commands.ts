@@ -1,10 +1,9 @@
-import { DateInterval } from '../shared/date-intervals';
 import { CalendarDate } from '../shared/dates';
 import { DomainCommand } from '../shared/decider';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { MandateState } from '../mandates/mandate.state';
 import { CompliancePenaltyLiquidated, ComplianceReviewRequested, ObligationTerms } from './compliance-case.events';
-import { AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
+import { AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure } from './compliance-case.terms';
 
 type OnCase<Data> = { readonly complianceCaseId: ComplianceCaseId } & Data;
 
@@ -78,12 +77,6 @@ export type RequestComplianceReview = DomainCommand<
 
 export type CloseComplianceCase = DomainCommand<'CloseComplianceCase', OnCase<{ readonly closedOn: CalendarDate; readonly reason: string }>>;
 
-/** `issuedAt` and `issuedBy` come from the metadata. */
-export type IssueComplianceReport = DomainCommand<
-  'IssueComplianceReport',
-  OnCase<{ readonly reportSha256: string; readonly period: DateInterval; readonly asKnownAt: string; readonly format: ReportFormat }>
->;
-
 export type ComplianceCaseCommand =
   | OpenComplianceCase
   | RecordComplianceAppeal
@@ -96,5 +89,4 @@ export type ComplianceCaseCommand =
   | MarkComplianceObligationContested
   | LiquidateCompliancePenalty
   | RequestComplianceReview
-  | CloseComplianceCase
-  | IssueComplianceReport;
+  | CloseComplianceCase;

@@ -10,14 +10,12 @@ import {
   consultationHeld,
   contested,
   evidenceAttached,
-  issueReport,
   linkMeasure,
   liquidatePenalty,
   maraudeObligation,
   markContested,
   markSatisfied,
   measureLinked,
-  metadata,
   notified,
   obligationAdded,
   openCase,
@@ -25,7 +23,6 @@ import {
   recordAppeal,
   recordConsultation,
   recordNotification,
-  reportIssued,
   requestReview,
   reviewRequested,
   satisfied,
@@ -471,35 +468,6 @@ describe('compliance case decider', () => {
       ['a liquidation', liquidatePenalty()],
       ['a request for a review', requestReview()],
     ])('takes no more %s once closed', (_, command) => given(closed).when(command).thenThrows('COMPLIANCE_CASE_CLOSED'));
-  });
-
-  describe('issuing a report', () => {
-    it('records the hash, period, instant known as of, format, and who issued it when', () => given(opened).when(issueReport()).then([reportIssued()]));
-
-    it('issues a report on a closed case', () => given([...opened, caseClosed()]).when(issueReport()).then([reportIssued()]));
-
-    it('refuses a report hash that is not a SHA-256', () => given(opened).when(issueReport({ reportSha256: 'abc' })).thenThrows('INVALID_SHA256'));
-
-    it('refuses a period that ends before it starts', () =>
-      given(opened).when(issueReport({ period: { from: '2017-12-31', to: '2017-06-26' } })).thenThrows('INVALID_PERIOD'));
-
-    it('refuses a period reaching into the future', () =>
-      given(opened).when(issueReport({ period: { from: '2017-06-26', to: '2018-06-30' } })).thenThrows('DATE_IN_FUTURE'));
-
-    it('needs a period', () => given(opened).when(issueReport({ period: null })).thenThrows('INVALID_FIELD'));
-
-    it.each(['2018-01-15', '2018-01-15 09:00', 'now'])('refuses %p as the instant known as of', (asKnownAt) =>
-      given(opened).when(issueReport({ asKnownAt })).thenThrows('INVALID_INSTANT'));
-
-    it('cannot read the record as of an instant after the command', () =>
-      given(opened).when(issueReport({ asKnownAt: '2018-01-15T10:00:01Z' })).thenThrows('DATE_IN_FUTURE'));
-
-    it('reads the record as of the command instant itself', () =>
-      given(opened).when(issueReport({ asKnownAt: metadata.now })).then([reportIssued({ asKnownAt: metadata.now })]));
-
-    it('refuses a format other than json, csv and pdf', () => given(opened).when(issueReport({ format: 'docx' })).thenThrows('INVALID_FIELD'));
-
-    it('cannot report on a case never opened', () => given([]).when(issueReport()).thenThrows('COMPLIANCE_CASE_NOT_FOUND'));
   });
 
   it('keeps the obligation as recorded in the state', () =>

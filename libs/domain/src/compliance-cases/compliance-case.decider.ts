@@ -1,7 +1,7 @@
 import { DateInterval, daysIn, overlaps } from '../shared/date-intervals';
 import { CalendarDate, isAfter, isBefore } from '../shared/dates';
 import { CommandMetadata, Decider } from '../shared/decider';
-import { dateInFuture, invalidField, invalidPeriod } from '../shared/domain-error';
+import { invalidField, invalidPeriod } from '../shared/domain-error';
 import { requireDate, requireNotInFuture, requireOneOf, requireText } from '../shared/validation';
 import { effectiveDateOutOfOrder, invalidAmount } from '../mandates/mandate.errors';
 import {
@@ -9,7 +9,6 @@ import {
   AttachComplianceEvidence,
   CloseComplianceCase,
   ComplianceCaseCommand,
-  IssueComplianceReport,
   LinkComplianceMeasure,
   LiquidateCompliancePenalty,
   MarkComplianceObligationContested,
@@ -59,7 +58,6 @@ import {
   ComplianceObligationContested,
   ComplianceObligationSatisfied,
   CompliancePenaltyLiquidated,
-  ComplianceReportIssued,
   ComplianceReviewRequested,
 } from './compliance-case.events';
 import {
@@ -74,15 +72,15 @@ import {
   penaltyStartOf,
   Supersession,
 } from './compliance-case.state';
-import { APPEAL_OUTCOMES, PROCEDURES, REPORT_FORMATS, REVIEW_KINDS } from './compliance-case.terms';
-import { distinctTexts, requireInstant, requireSha256, validCourtDecision, validObligationTerms } from './compliance-case.validation';
+import { APPEAL_OUTCOMES, PROCEDURES, REVIEW_KINDS } from './compliance-case.terms';
+import { distinctTexts, requireSha256, validCourtDecision, validObligationTerms } from './compliance-case.validation';
 
 const requireOpened = (state: ComplianceCaseState, id: string): OpenedComplianceCase => {
   if (state.status === 'not_opened') throw complianceCaseNotFound(id);
   return state;
 };
 
-/** Once closed, a case takes no more facts: only reports on it may still be issued. */
+/** Once closed, a case takes no more facts (reports on it may still be issued, on their own streams). */
 const requireOpen = (state: ComplianceCaseState, id: string): OpenedComplianceCase & { status: 'open' } => {
   const complianceCase = requireOpened(state, id);
   if (complianceCase.status === 'closed') throw complianceCaseClosed(complianceCase.closedOn);
@@ -361,33 +359,6 @@ export const closeComplianceCase = ({ data, metadata }: CloseComplianceCase, sta
   return [{ type: 'ComplianceCaseClosed', schemaVersion: 1, data: { complianceCaseId: complianceCase.complianceCaseId, closedOn, reason } }];
 };
 
-/** Also once the case is closed: a court may ask for a report on the whole of it. */
-export const issueComplianceReport = ({ data, metadata }: IssueComplianceReport, state: ComplianceCaseState): ComplianceReportIssued[] => {
-  const complianceCase = requireOpened(state, data.complianceCaseId);
-  const reportSha256 = requireSha256(data.reportSha256, 'reportSha256');
-  if (data.period === null || typeof data.period !== 'object') throw invalidField('period', 'an object');
-  const from = requireDate(data.period.from, 'period.from');
-  const to = requireDate(data.period.to, 'period.to');
-  if (isBefore(to, from)) throw invalidPeriod('period', from, to);
-  requireNotInFuture(to, 'period.to', metadata);
-  const asKnownAt = requireInstant(data.asKnownAt, 'asKnownAt');
-  if (Date.parse(asKnownAt) > Date.parse(metadata.now)) throw dateInFuture('asKnownAt', asKnownAt);
-  const format = requireOneOf(data.format, REPORT_FORMATS, 'format');
-  return [{
-    type: 'ComplianceReportIssued',
-    schemaVersion: 1,
-    data: {
-      complianceCaseId: complianceCase.complianceCaseId,
-      reportSha256,
-      period: { from, to },
-      asKnownAt,
-      format,
-      issuedAt: metadata.now,
-      issuedBy: metadata.actor.sub,
-    },
-  }];
-};
-
 const decideCommand = (command: ComplianceCaseCommand, state: ComplianceCaseState): ComplianceCaseEvent[] => {
   switch (command.type) {
     case 'OpenComplianceCase':
@@ -414,8 +385,6 @@ const decideCommand = (command: ComplianceCaseCommand, state: ComplianceCaseStat
       return requestComplianceReview(command, state);
     case 'CloseComplianceCase':
       return closeComplianceCase(command, state);
-    case 'IssueComplianceReport':
-      return issueComplianceReport(command, state);
   }
 };
 
@@ -494,10 +463,9 @@ const evolveOpened = (complianceCase: OpenedComplianceCase, event: Exclude<Compl
     }
     case 'ComplianceCaseClosed':
       return { ...complianceCase, status: 'closed', closedOn: event.data.closedOn, closureReason: event.data.reason };
-    case 'ComplianceReportIssued': {
-      const { complianceCaseId: _, ...report } = event.data;
-      return { ...complianceCase, reports: [...complianceCase.reports, report] };
-    }
+    case 'ComplianceReportIssued':
+      // Issued on the case's stream before reports had their own: the case is not changed by it.
+      return complianceCase;
     default: {
       const unknown: never = event;
       return unknown;
@@ -511,7 +479,7 @@ export const evolve = (state: ComplianceCaseState, event: ComplianceCaseEvent): 
     return {
       status: 'open', complianceCaseId, procedure, parties,
       decisions: [{ kind: 'opening', court, caseNumbers, decisionDate }],
-      obligations: [], evidence: [], consultations: [], liquidations: [], reviews: [], reports: [],
+      obligations: [], evidence: [], consultations: [], liquidations: [], reviews: [],
     };
   }
   return state.status === 'not_opened' ? state : evolveOpened(state, event);

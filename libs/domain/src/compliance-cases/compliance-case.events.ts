@@ -3,7 +3,8 @@ import { CalendarDate } from '../shared/dates';
 import { DomainEvent } from '../shared/decider';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { MissionType, Territory } from '../mandates/mandate.terms';
-import { Addressee, AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReportFormat, ReviewKind } from './compliance-case.terms';
+import { Addressee, AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReviewKind } from './compliance-case.terms';
+import { ComplianceReportIssued } from '../compliance-reports/compliance-report.events';
 
 interface OnCase {
   readonly complianceCaseId: ComplianceCaseId;
@@ -124,21 +125,9 @@ export type ComplianceReviewRequested = DomainEvent<
 export type ComplianceCaseClosed = DomainEvent<'ComplianceCaseClosed', OnCase & { readonly closedOn: CalendarDate; readonly reason: string }>;
 
 /**
- * A report was issued: its SHA-256, the effective dates it covers, the instant the record was read
- * as of (`asKnownAt`), its format, when and by whom (`issuedAt` is the command's `now`).
+ * Every event a case's stream may hold. `ComplianceReportIssued` is there only from before reports
+ * had streams of their own (each GET of the report issued one): the case ignores it.
  */
-export type ComplianceReportIssued = DomainEvent<
-  'ComplianceReportIssued',
-  OnCase & {
-    readonly reportSha256: string;
-    readonly period: DateInterval;
-    readonly asKnownAt: string;
-    readonly format: ReportFormat;
-    readonly issuedAt: string;
-    readonly issuedBy: string;
-  }
->;
-
 export type ComplianceCaseEvent =
   | ComplianceCaseOpened
   | ComplianceAppealDecided

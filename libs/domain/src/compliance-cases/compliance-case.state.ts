@@ -1,8 +1,7 @@
-import { DateInterval } from '../shared/date-intervals';
 import { addDays, CalendarDate } from '../shared/dates';
 import { ComplianceCaseId, MandateId, ObligationId } from '../shared/ids';
 import { CompliancePenaltyLiquidated, ComplianceReviewRequested, ObligationTerms } from './compliance-case.events';
-import { AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure, ReportFormat } from './compliance-case.terms';
+import { AppealOutcome, CaseParties, CourtDecision, PenaltyScope, Procedure } from './compliance-case.terms';
 
 /** The opening decision, then the appellate ones, each with its notification once recorded. */
 export type DecisionRecord = CourtDecision & { readonly notifiedOn?: CalendarDate } & (
@@ -48,15 +47,6 @@ export interface Consultation {
   readonly summary: string;
 }
 
-export interface IssuedReport {
-  readonly reportSha256: string;
-  readonly period: DateInterval;
-  readonly asKnownAt: string;
-  readonly format: ReportFormat;
-  readonly issuedAt: string;
-  readonly issuedBy: string;
-}
-
 /** A liquidation by the judge of the penalty its obligation runs under. */
 export type Liquidation = Omit<CompliancePenaltyLiquidated['data'], 'complianceCaseId'>;
 
@@ -74,7 +64,6 @@ interface CaseRecord {
   readonly consultations: readonly Consultation[];
   readonly liquidations: readonly Liquidation[];
   readonly reviews: readonly Review[];
-  readonly reports: readonly IssuedReport[];
 }
 
 export type OpenedComplianceCase =

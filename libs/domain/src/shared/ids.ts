@@ -8,3 +8,5 @@ export type ObligationId = string;
 export const operatorStreamName = (id: OperatorId) => `operator-${id}`;
 export const mandateStreamName = (id: MandateId) => `mandate-${id}`;
 export const complianceCaseStreamName = (id: ComplianceCaseId) => `compliance_case-${id}`;
+/** One stream per issued report, apart from its case's: issuing never competes with the case's writers. */
+export const complianceReportStreamName = (id: string) => `compliance_report-${id}`;

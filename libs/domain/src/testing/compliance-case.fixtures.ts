@@ -3,7 +3,6 @@ import {
   AddComplianceObligation,
   AttachComplianceEvidence,
   CloseComplianceCase,
-  IssueComplianceReport,
   LinkComplianceMeasure,
   LiquidateCompliancePenalty,
   MandateSnapshot,
@@ -27,7 +26,6 @@ import {
   ComplianceObligationContested,
   ComplianceObligationSatisfied,
   CompliancePenaltyLiquidated,
-  ComplianceReportIssued,
   ComplianceReviewRequested,
   ObligationTerms,
 } from '../compliance-cases/compliance-case.events';
@@ -226,14 +224,3 @@ export const caseClosed = (changes: Partial<ComplianceCaseClosed['data']> = {}):
   data: { ...onCase, closedOn: '2018-01-10', reason: 'injunctions executed', ...changes },
 });
 
-const report = { reportSha256: sha256Of('b'), period: { from: '2017-06-26', to: '2017-12-31' }, asKnownAt: '2018-01-15T09:00:00Z', format: 'pdf' } as const;
-export const issueReport = (changes: Changes<IssueComplianceReport['data']> = {}): IssueComplianceReport => ({
-  type: 'IssueComplianceReport',
-  data: { ...onCase, ...report, ...changes } as IssueComplianceReport['data'],
-  metadata,
-});
-export const reportIssued = (changes: Partial<ComplianceReportIssued['data']> = {}): ComplianceReportIssued => ({
-  type: 'ComplianceReportIssued',
-  schemaVersion: 1,
-  data: { ...onCase, ...report, issuedAt: metadata.now, issuedBy: metadata.actor.sub, ...changes },
-});

@@ -5,7 +5,6 @@ import {
   type DecisionRecord,
   deadlineOf,
   type Evidence,
-  type IssuedReport,
   type Liquidation,
   type OpenedComplianceCase,
   type Procedure,
@@ -38,7 +37,6 @@ export interface ComplianceCaseView {
   readonly liquidations: readonly Liquidation[];
   /** The consultations and reviews its decisions asked for, with their due dates. */
   readonly reviews: readonly Review[];
-  readonly reports: readonly IssuedReport[];
   /** The territories of its obligations: what an officer must hold to read or record on it. */
   readonly departements: readonly string[];
   readonly closedOn: string | null;
@@ -66,7 +64,6 @@ export const complianceCaseViewOf = (
   consultations: complianceCase.consultations,
   liquidations: complianceCase.liquidations,
   reviews: complianceCase.reviews,
-  reports: complianceCase.reports,
   departements: departementsOfCase(complianceCase),
   closedOn: complianceCase.status === 'closed' ? complianceCase.closedOn : null,
   closureReason: complianceCase.status === 'closed' ? complianceCase.closureReason : null,

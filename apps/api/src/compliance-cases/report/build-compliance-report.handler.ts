@@ -1,29 +1,20 @@
+import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { AuditError } from '@mandate-ledger/audit';
-import { AuditRuntime } from '../../audit/audit-runtime';
-import { ProblemError } from '../../http/problem';
-import { buildComplianceReport, renderComplianceReport, type RenderedReport } from '@mandate-ledger/reports';
+import type { RenderedReport } from '@mandate-ledger/reports';
 import { BuildComplianceReportQuery } from './build-compliance-report.query';
-import { assertMayReadReport, assertMayRequestReports } from '@mandate-ledger/application';
+import { asReportProblem, REPORT_RENDERER, type ReportRenderer } from './report-runtime';
 
-/**
- * Builds the report from the log in stored form, proven in a checkpoint signed on demand. When
- * another replica is the sealer and has not sealed the cited events yet, answers 503 to retry.
- */
+/** Builds, proves and renders a preview on the report thread: access is checked there against the case. */
 @QueryHandler(BuildComplianceReportQuery)
 export class BuildComplianceReportHandler implements IQueryHandler<BuildComplianceReportQuery> {
-  constructor(private readonly audit: AuditRuntime) {}
+  constructor(@Inject(REPORT_RENDERER) private readonly renderer: ReportRenderer) {}
 
   async execute({ complianceCaseId, principal, request, now }: BuildComplianceReportQuery): Promise<RenderedReport> {
-    assertMayRequestReports(principal);
-    const sources = { events: this.audit.storedEvents, log: this.audit.log, vkey: this.audit.config.vkey, checkpoint: () => this.audit.checkpointNow() };
+    const { from, to, asKnownAt, format, csvDialect, signatory } = request;
     try {
-      const bundle = await buildComplianceReport(sources, { complianceCaseId, ...request }, { now, authorize: (state) => assertMayReadReport(principal, state) });
-      return await renderComplianceReport(bundle, request.format);
+      return await this.renderer.render({ request: { complianceCaseId, from, to, asKnownAt }, now, principal, render: { format, csvDialect, document: { signatory } } });
     } catch (error) {
-      if (!(error instanceof AuditError)) throw error;
-      if (error.code === 'LEAF_MISMATCH') throw new ProblemError(500, error.code, error.message);
-      throw new ProblemError(503, error.code, `The cited events are not yet in a signed checkpoint: ${error.message}`, undefined, { 'Retry-After': '1' });
+      throw asReportProblem(error);
     }
   }
 }
