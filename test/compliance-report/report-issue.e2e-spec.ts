@@ -45,6 +45,15 @@ const describeIssue = (adapter: string, setup: () => Promise<AppSetup>) =>
     const fetchIssued = (reportId: string, token = admin(), caseId = scenario.caseId) =>
       api.http.get(`/compliance-cases/${caseId}/reports/${reportId}`).set('Authorization', token).buffer(true).parse(bytes);
     const caseEvents = () => store.readStream(complianceCaseStreamName(scenario.caseId));
+    // PostgreSQL's global read holds back what a transaction still open might precede: read until it stops growing.
+    const settledLog = async () => {
+      for (let log = await store.readAll(); ; ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const again = await store.readAll();
+        if (again.length === log.length) return again;
+        log = again;
+      }
+    };
 
     beforeAll(async () => {
       const prepared = await setup();
@@ -59,14 +68,14 @@ const describeIssue = (adapter: string, setup: () => Promise<AppSetup>) =>
     });
 
     it('previews in parallel: six auditors at once all get 200, marked PROJET, and nothing is appended', async () => {
-      const before = await store.readAll();
+      const before = await settledLog();
       const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => preview({ ...PERIOD, format: (['pdf', 'json', 'csv'] as const)[i % 3] }, auditor())));
       expect(answers.map(({ status }) => status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(answers.map(({ headers }) => headers['x-report-status'])).toEqual(Array(6).fill('draft'));
       expect((await pdfText(answers[0].body as Buffer)).text).toContain('PROJET');
       expect((JSON.parse((answers[1].body as Buffer).toString('utf8')) as ComplianceReportBundle).attachments.document).toMatchObject({ marking: 'PROJET', reportId: null });
       expect((answers[2].body as Buffer).toString('utf8').split('\r\n')[1].split(',')[4]).toBe('PROJET');
-      expect(await store.readAll()).toHaveLength(before.length);
+      expect(await settledLog()).toHaveLength(before.length);
     });
 
     it('issues a PDF: 201 with its id, ComplianceReportIssued on its own stream, and the same bytes fetched again', async () => {
@@ -93,7 +102,7 @@ const describeIssue = (adapter: string, setup: () => Promise<AppSetup>) =>
       }
       const text = (await pdfText((await fetchIssued(id).expect(200)).body as Buffer)).text.replace(/\s+/g, ' ');
       expect(text).not.toContain('PROJET');
-      for (const line of [`Rapport émis n° ${id}`, 'Fait à Arras, le', 'Claire Martin', 'Directrice de cabinet du préfet du Pas-de-Calais', `compliance_report-${id}`]) expect(text).toContain(line);
+      for (const line of ['Rapport émis', `n° ${id}`, 'Fait à Arras, le', 'Claire Martin', 'Directrice de cabinet du préfet du Pas-de-Calais', `compliance_report-${id}`]) expect(text).toContain(line);
     });
 
     it('issues while the case is written to: neither the issuance nor the write fails', async () => {
@@ -157,7 +166,7 @@ const describeIssue = (adapter: string, setup: () => Promise<AppSetup>) =>
 
     it('refuses operators everywhere and officers outside the case’s départements, issuing nothing', async () => {
       const issued = await issue({ ...PERIOD, format: 'csv' }).expect(201);
-      const before = await store.readAll();
+      const before = await settledLog();
       const code = (response: { body: unknown }) => JSON.parse(Buffer.isBuffer(response.body) ? response.body.toString('utf8') : JSON.stringify(response.body)).code;
       expect(code(await preview(PERIOD, operator()).expect(403))).toBe('ROLE_NOT_ALLOWED');
       expect(code(await issue(PERIOD, operator()).expect(403))).toBe('ROLE_NOT_ALLOWED');
@@ -165,7 +174,7 @@ const describeIssue = (adapter: string, setup: () => Promise<AppSetup>) =>
       expect(code(await preview(PERIOD, officer59()).expect(403))).toBe('OUTSIDE_DEPARTEMENTS');
       expect(code(await issue(PERIOD, officer59()).expect(403))).toBe('OUTSIDE_DEPARTEMENTS');
       expect(code(await fetchIssued(issued.body.id, officer59()).expect(403))).toBe('OUTSIDE_DEPARTEMENTS');
-      expect(await store.readAll()).toHaveLength(before.length);
+      expect(await settledLog()).toHaveLength(before.length);
       await issue(PERIOD, officer62()).expect(201);
     });
 

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { DAY_STANDINGS, daysBetween, daysIn, type DateInterval, type PenaltyExposure } from '@mandate-ledger/domain';
 import type { ComplianceReportBundle } from './compliance-report.builder';
 import type { ComplianceReportContent, MandateSummary, ObligationReport } from './compliance-report.content';
-import { REPORT_FONTS } from './report-fonts';
+import { fontBytes, REPORT_FONTS } from './report-fonts';
 import type { ReportDocument } from './report-document';
 import {
   DAY_STANDING_LABELS,
@@ -25,10 +25,10 @@ type Doc = PDFKit.PDFDocument;
 const F = { regular: 'Sans', bold: 'Sans-Bold', italic: 'Sans-Italic', mono: 'Mono' } as const;
 
 const registerFonts = (doc: Doc): void => {
-  doc.registerFont(F.regular, REPORT_FONTS.regular.file);
-  doc.registerFont(F.bold, REPORT_FONTS.bold.file);
-  doc.registerFont(F.italic, REPORT_FONTS.italic.file);
-  doc.registerFont(F.mono, REPORT_FONTS.mono.file);
+  doc.registerFont(F.regular, fontBytes(REPORT_FONTS.regular.file));
+  doc.registerFont(F.bold, fontBytes(REPORT_FONTS.bold.file));
+  doc.registerFont(F.italic, fontBytes(REPORT_FONTS.italic.file));
+  doc.registerFont(F.mono, fontBytes(REPORT_FONTS.mono.file));
 };
 
 const MARGIN = 50;
@@ -126,7 +126,8 @@ const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport
 
   o.measures.forEach((measure, i) => {
     const y = rowsTop + i * rowHeight + 3;
-    doc.font(F.regular).fontSize(7.5).fillColor(COLORS.text).text((mandateLabel(mandates, measure.mandateId)), MARGIN, y + 1, { width: labelWidth - 6, lineBreak: false, ellipsis: true });
+    doc.font(F.regular).fontSize(7.5).fillColor(COLORS.text);
+    doc.text(fitted(doc, mandateLabel(mandates, measure.mandateId), labelWidth - 6), MARGIN, y + 1, { lineBreak: false });
     for (const interval of measure.inEffect) bar(interval, y, COLORS.inEffect);
     for (const interval of measure.suspended) bar(interval, y, COLORS.suspended);
   });
@@ -166,6 +167,14 @@ const timeline = (doc: Doc, report: ComplianceReportContent, o: ObligationReport
   doc.y = legendY + 14;
 };
 
+/** `text` cut to fit `width` at the current font and size, with an ellipsis when cut: a label on one line. */
+const fitted = (doc: Doc, text: string, width: number): string => {
+  if (doc.widthOfString(text) <= width) return text;
+  let cut = text;
+  while (cut.length > 1 && doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}…`;
+};
+
 const nextDay = (date: string): string => {
   const next = new Date(`${date}T00:00:00Z`);
   next.setUTCDate(next.getUTCDate() + 1);
@@ -189,8 +198,9 @@ const masthead = (doc: Doc, document: ReportDocument): void => {
   if (document.marking !== null) {
     doc.font(F.bold).fontSize(11).fillColor(COLORS.gap).text(`${document.marking} — aperçu non émis, enregistré nulle part`, MARGIN, MARGIN, { width: width / 2 });
   } else {
-    doc.font(F.bold).fontSize(9).fillColor(COLORS.text).text(`Rapport émis n° ${document.reportId}`, MARGIN, MARGIN, { width: width / 2 });
-    doc.font(F.regular).fontSize(8.5).fillColor(COLORS.muted).text(`le ${frInstant(document.issuedAt!)} par ${document.issuedBy}`, { width: width / 2 });
+    doc.font(F.bold).fontSize(9).fillColor(COLORS.text).text('Rapport émis', MARGIN, MARGIN, { width: width / 2 });
+    doc.font(F.regular).fontSize(8).text(`n° ${document.reportId}`, { width: width / 2 });
+    doc.fillColor(COLORS.muted).text(`le ${frInstant(document.issuedAt!)} par ${document.issuedBy}`, { width: width / 2 });
   }
   doc.font(F.bold).fontSize(9).fillColor(COLORS.text).text('Destinataire', MARGIN + width / 2, MARGIN, { width: width / 2, align: 'right' });
   doc.font(F.regular).fontSize(9.5).text(document.addressee, { width: width / 2, align: 'right' });
