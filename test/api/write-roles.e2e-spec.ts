@@ -24,10 +24,14 @@ describe('roles that may never make a write', () => {
     const routes = await writeRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(20);
 
-    for (const { method, path, template } of routes) {
+    // Issuing a report is the one write an auditor makes: whoever may read a report may issue it (issue 17).
+    const issue = '/compliance-cases/{id}/reports';
+    for (const { method, path, template } of routes.filter((route) => route.template !== issue)) {
       const response = await api.http[method](path).set('Authorization', auditor).send({});
       expect({ template, status: response.status, code: response.body.code }).toEqual({ template, status: 403, code: 'ROLE_NOT_ALLOWED' });
     }
+    const issued = await api.http.post(issue.replace('{id}', randomUUID())).set('Authorization', auditor).send({});
+    expect({ status: issued.status, code: issued.body.code }).toEqual({ status: 404, code: 'COMPLIANCE_CASE_NOT_FOUND' });
   });
 
   it('refuses an operator, before looking at its body, every write but its activity reports and completion', async () => {
