@@ -41,7 +41,20 @@ module.exports = {
       from: { path: '^libs/audit/src/bundle-verifier\\.ts$' },
       to: {
         reachable: true,
-        pathNot: ['^libs/audit/src/(bundle-verifier|checkpoint-note|evidence-bundle|leaf|canonical-json|proofs|signed-note)\\.ts$', '^(node:)?crypto$'],
+        pathNot: [
+          '^libs/audit/src/(bundle-verifier|bundle-verification|canonical-json|crypto-steps|evidence-bundle|inclusion-proof|signed-note-reader|node-crypto)\\.ts$',
+          '^(node:)?crypto$',
+        ],
+      },
+    },
+    {
+      name: 'portable-audit-runs-anywhere',
+      comment: 'The verification the web console runs in the browser: the pure audit files alone, not even node:crypto (the crypto is injected).',
+      severity: 'error',
+      from: { path: '^libs/audit/src/portable\\.ts$' },
+      to: {
+        reachable: true,
+        pathNot: ['^libs/audit/src/(portable|bundle-verification|canonical-json|crypto-steps|evidence-bundle|inclusion-proof|signed-note-reader)\\.ts$'],
       },
     },
     {

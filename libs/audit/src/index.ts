@@ -16,3 +16,7 @@ export * from './bundle-verifier';
 export * from './log-verifier';
 export * from './signing-key';
 export * from './open-audited-log';
+export * from './crypto-steps';
+export * from './inclusion-proof';
+export * from './signed-note-reader';
+export * from './node-crypto';
