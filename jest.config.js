@@ -12,6 +12,8 @@ module.exports = {
     '^@mandate-ledger/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@mandate-ledger/projections$': '<rootDir>/libs/projections/src',
     '^@mandate-ledger/audit$': '<rootDir>/libs/audit/src',
+    '^@mandate-ledger/audit/portable$': '<rootDir>/libs/audit/src/portable',
+    '^@mandate-ledger/access$': '<rootDir>/libs/access/src',
   },
   testTimeout: 30000,
 };
