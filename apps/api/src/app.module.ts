@@ -11,6 +11,7 @@ import { RateLimitModule } from './http/rate-limit.module';
 import { MandatesModule } from './mandates/mandates.module';
 import { OperatorsModule } from './operators/operators.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { SignInModule } from './sign-in/sign-in.module';
 
 @Global()
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         EventStoreModule.forRoot(config.eventStore),
         RateLimitModule.forRoot(config.http.rateLimitPerMinute, config.auth),
         AuthModule.forRoot(config.auth),
+        SignInModule.forRoot(config),
         OperatorsModule,
         MandatesModule,
         ComplianceCasesModule,

@@ -1,10 +1,13 @@
+import { type AccessConfig, accessConfigFrom } from '@mandate-ledger/access';
 import { ConfigurationError, eventStoreConfigFrom, type EventStoreConfig } from '@mandate-ledger/event-store';
 import { type ReadStoreConfig, readStoreConfigFrom } from '@mandate-ledger/projections';
 import { type AuditConfig, auditConfigFrom } from '../audit/audit-config';
 import { resolveJwtSecret } from '../auth/auth-secret';
 import type { TokenPolicy } from '../auth/jwt';
 import { tokenPolicyFrom } from '../auth/token-policy';
+import { type ConsoleConfig, consoleConfigFrom } from '../console/console-config';
 import { type HttpConfig, httpConfigFrom } from '../http/http-config';
+import { type OidcConfig, oidcConfigFrom } from '../sign-in/oidc-config';
 
 /** Everything the server reads from its environment, validated once at boot. */
 export interface AppConfig {
@@ -26,6 +29,12 @@ export interface AppConfig {
   };
   /** CORS origins and the rate limit per principal. */
   readonly http: HttpConfig;
+  /** The console's sessions and sign-in links: public URL, session secret and lifetime. */
+  readonly access: AccessConfig;
+  /** The OpenID Connect provider people sign in with, if one is configured. */
+  readonly oidc?: OidcConfig;
+  /** Where the built web console is. */
+  readonly console: ConsoleConfig;
 }
 
 /** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
@@ -88,6 +97,21 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   }
   const audit = eventStore && collect(problems, () => auditConfigFrom(env, eventStore.dataDir, production));
   const http = collect(problems, () => httpConfigFrom(env));
-  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth || !http) throw new ConfigurationError(problems);
-  return { port, production, eventStore, readModels, audit, writtenAgreementThresholdCents: threshold, auth, http };
+  const access = eventStore && collect(problems, () => accessConfigFrom(env, { dataDir: eventStore.dataDir, port, production }));
+  const oidc = collect(problems, () => oidcConfigFrom(env));
+  const consoleConfig = collect(problems, () => consoleConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readModels || !audit || !auth || !http || !access || !consoleConfig) throw new ConfigurationError(problems);
+  return {
+    port,
+    production,
+    eventStore,
+    readModels,
+    audit,
+    writtenAgreementThresholdCents: threshold,
+    auth,
+    http,
+    access,
+    ...(oidc ? { oidc } : {}),
+    console: consoleConfig,
+  };
 };
