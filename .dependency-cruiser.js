@@ -75,6 +75,20 @@ module.exports = {
       },
     },
     {
+      name: 'console-calls-the-api-only',
+      comment:
+        'The web console runs in browsers and talks to the HTTP API: besides packages it may use the pure domain and the portable audit files (verification), never the API, a store or a Node built-in.',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { pathNot: ['^apps/console/src/', '^node_modules/', '^libs/domain/src/', '^libs/audit/src/portable\\.ts$'] },
+    },
+    {
+      name: 'console-has-no-node-built-ins',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
