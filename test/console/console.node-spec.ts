@@ -33,7 +33,8 @@ describe('the web console in Chromium', { skip }, () => {
 
   before(async () => {
     consoleDir = buildConsole();
-    stack = await startConsoleStack({ consoleDir });
+    // Both ways in on the sign-in page: the provider, and links as on the embedded default.
+    stack = await startConsoleStack({ consoleDir, env: { SIGN_IN_LINKS: 'on' } });
     const quiet = console.log;
     console.log = () => undefined;
     try {
@@ -65,8 +66,11 @@ describe('the web console in Chromium', { skip }, () => {
     return page;
   };
 
-  const shot = async (page: Page, name: string) => {
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** With CONSOLE_SCREENSHOTS=docs/console, the page as it stands: the whole page, or the screen around `at`. */
+  const shot = async (page: Page, name: string, at?: string) => {
+    if (!SCREENSHOTS) return;
+    if (at) await page.locator(at).first().evaluate((element: { scrollIntoView(options: object): void }) => element.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: at === undefined });
   };
 
   /** No serious or critical axe-core violation on the page as it stands. */
@@ -106,7 +110,6 @@ describe('the web console in Chromium', { skip }, () => {
     const row = page.getByRole('row', { name: new RegExp(reference) });
     await row.waitFor();
     assert.match(await row.innerText(), /En vigueur/i);
-    await shot(page, 'tableau-des-mandats');
 
     await row.getByRole('link', { name: reference }).click();
     await page.getByLabel('Décision à enregistrer').selectOption({ label: 'Suspendre le mandat' });
@@ -137,7 +140,7 @@ describe('the web console in Chromium', { skip }, () => {
     await second.getByRole('button', { name: "Enregistrer l'avenant" }).click();
     await second.getByText('Le mandat a changé entre-temps').waitFor();
     assert.match(await second.getByRole('alert').first().innerText(), /modifié par quelqu'un d'autre/);
-    await shot(second, 'mandat-modifie-entre-temps');
+    await shot(second, 'mandat-modifie-entre-temps', '#decisions');
     await second.getByRole('button', { name: 'Recharger le mandat' }).click();
     await second.getByRole('button', { name: "Enregistrer l'avenant" }).click();
     await second.getByText('Modifier par avenant : décision enregistrée').waitFor();
@@ -148,14 +151,14 @@ describe('the web console in Chromium', { skip }, () => {
     await page.goto(`${mandateUrl.split('?')[0]}?date=${suspendedFrom}`);
     await page.locator('.ml-status-line', { hasText: 'SUSPENDU' }).waitFor();
     assert.equal(await page.getByRole('heading', { name: 'Enregistrer une décision' }).count(), 0, 'auditors record nothing');
-    const slider = page.getByLabel('Après la décision enregistrée n°');
+    const slider = page.getByLabel('Décisions prises en compte');
     await slider.focus();
     await slider.press('Home');
     await page.locator('.ml-status-line', { hasText: 'EN VIGUEUR' }).waitFor();
     assert.match(await page.locator('.ml-status-line').innerText(), /tel que connu le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
     await page.getByRole('button', { name: 'Comparer' }).click();
     await page.getByRole('caption').filter({ hasText: 'modifié' }).waitFor();
-    await shot(page, 'mandat-auditeur-voyage-dans-le-temps');
+    await shot(page, 'mandat-auditeur-voyage-dans-le-temps', '#historique');
     await assertAccessible(page, 'mandate, auditor, as known at');
   });
 
@@ -172,7 +175,6 @@ describe('the web console in Chromium', { skip }, () => {
     }
     assert.equal(await page.locator('[data-verdict]').getAttribute('data-verdict'), 'ok');
     assert.equal(await page.locator('.ml-check--failed').count(), 0);
-    await shot(page, 'mandat-verification');
 
     // The history as a compromised server or proxy would serve it: one figure changed in decision 1.
     await page.route('**/mandates/*/history*', async (route) => {
@@ -197,7 +199,6 @@ describe('the web console in Chromium', { skip }, () => {
     await page.locator('#rapport-au').fill('31/12/2017');
     await page.getByRole('button', { name: 'Prévisualiser le rapport' }).click();
     await page.getByRole('heading', { name: /art\. 2 — Maraude mineurs : Exécutée en retard/ }).waitFor();
-    await shot(page, 'affaire-rapport');
     await assertAccessible(page, 'case with its report');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger en PDF (pour le greffe)' }).click()]);
     assert.match(download.suggestedFilename(), /\.pdf$/);
@@ -208,7 +209,8 @@ describe('the web console in Chromium', { skip }, () => {
   it('shows a problem and a retry, never a blank page, when the API fails', async () => {
     const page = await signIn('camille.martin');
     let failures = 1;
-    const board = (url: URL) => url.pathname === '/mandates';
+    // The board's own query, not the status counts that follow it.
+    const board = (url: URL) => url.pathname === '/mandates' && url.searchParams.get('pageSize') === '20';
     await page.route(board, (route) => (failures-- > 0 ? route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ status: 500, code: 'INTERNAL_ERROR', title: 'Internal Server Error' }) }) : route.continue()));
     await page.goto(`${stack.url}/#/mandats?statut=active`);
     await page.getByRole('alert').filter({ hasText: 'Le service a rencontré une erreur' }).waitFor();
@@ -264,24 +266,60 @@ describe('the web console in Chromium', { skip }, () => {
       await officer.getByRole('link', { name: 'La Vie Active' }).click();
       await officer.getByRole('heading', { name: 'Portefeuille', exact: false }).waitFor();
       await assertAccessible(officer, `operator at ${width} px`);
-      if (width === 1280) await shot(officer, 'operateur');
       const signInPage = await newPage(browser, { width });
       await signInPage.goto(`${stack.url}/#/connexion`);
-      await signInPage.getByRole('heading', { name: 'Connexion' }).waitFor();
+      await signInPage.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
       await assertAccessible(signInPage, `sign-in at ${width} px`);
-      if (width === 1280) await shot(signInPage, 'connexion');
-      if (width === 375) {
-        await officer.goto(mandateUrl);
-        await officer.getByRole('heading', { level: 1 }).waitFor();
-        await shot(officer, 'mandat-375px');
-      }
     });
   }
+
+  it('takes the screenshots of the main pages, on the demo data set', { skip: !SCREENSHOTS && 'CONSOLE_SCREENSHOTS is not set' }, async () => {
+    const showers = '0ecccb28-df8c-836b-8871-6bb58cace251';
+    const officer = await signIn('camille.martin');
+    await officer.goto(`${stack.url}/#/mandats?date=2017-11-21`);
+    await officer.locator('.ml-counts').waitFor();
+    await shot(officer, 'tableau-des-mandats');
+    await officer.goto(`${stack.url}/#/mandats/nouveau`);
+    await officer.getByLabel('Opérateur mandaté').waitFor();
+    await shot(officer, 'attribution');
+    await officer.goto(`${stack.url}/#/operateurs`);
+    await officer.getByRole('link', { name: 'La Vie Active' }).click();
+    await officer.getByRole('heading', { name: /Portefeuille/ }).waitFor();
+    await officer.getByLabel('Situation au').fill('21/11/2017');
+    await officer.getByText(/Portefeuille au 21\/11\/2017/).waitFor();
+    await shot(officer, 'operateur');
+
+    const auditor = await signIn('dominique.petit');
+    await auditor.goto(`${stack.url}/#/mandats/${showers}?date=2017-11-21`);
+    await auditor.locator('.ml-status-line', { hasText: 'SUSPENDU' }).waitFor();
+    await shot(auditor, 'mandat');
+    await auditor.goto(`${stack.url}/#/mandats/${showers}?date=2017-11-21`);
+    await auditor.getByRole('button', { name: 'Vérifier dans le navigateur' }).click();
+    await auditor.locator('[data-verdict]').waitFor();
+    await shot(auditor, 'mandat-verification', '#verification');
+    await auditor.goto(`${stack.url}/#/affaires/${CASE_2017}`);
+    await auditor.locator('#rapport-au').fill('31/12/2017');
+    await auditor.getByRole('button', { name: 'Prévisualiser le rapport' }).click();
+    await auditor.locator('.ml-obligation').first().waitFor();
+    await shot(auditor, 'affaire-rapport');
+
+    const phone = await signIn('camille.martin', { width: 375 });
+    await phone.goto(`${stack.url}/#/mandats/${showers}?date=2017-11-21`);
+    await phone.locator('.ml-status-line').waitFor();
+    await phone.screenshot({ path: join(SCREENSHOTS!, 'mandat-375px.png') });
+    await phone.goto(`${stack.url}/#/mandats?date=2017-11-21`);
+    await phone.locator('.ml-counts').waitFor();
+    await phone.screenshot({ path: join(SCREENSHOTS!, 'tableau-375px.png') });
+    const signInPage = await newPage(browser);
+    await signInPage.goto(`${stack.url}/#/connexion`);
+    await signInPage.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await shot(signInPage, 'connexion');
+  });
 
   it('signs out: the next request is refused and the sign-in page comes back', async () => {
     const page = await signIn('camille.martin');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
     const answer = await page.evaluate(async () => (await fetch('/mandates')).status);
     assert.equal(answer, 401);
   });

@@ -67,6 +67,9 @@ export const LEGAL_FORMS: Readonly<Record<string, string>> = {
   company: 'Entreprise',
 };
 
+/** A legal basis names a code or law as it is cited (CASF, loi 2000-321), or a court's decision. */
+export const LEGAL_SOURCES: Readonly<Record<string, string>> = { court_decision: 'Décision de justice' };
+
 export const FINANCING_NATURES: Readonly<Record<string, string>> = { cash: 'Numéraire', in_kind: 'En nature' };
 export const PAYMENT_TERMS: Readonly<Record<string, string>> = { single: 'Versement unique', instalments: 'Versements échelonnés', other: 'Autres modalités' };
 export const PROGRAMMES: Readonly<Record<string, string>> = {
@@ -109,7 +112,7 @@ export const EVENT_TYPES: Readonly<Record<string, string>> = {
   OperatorDetailsUpdated: 'Mise à jour',
   OperatorDeregistered: 'Radiation',
   ComplianceCaseOpened: "Ouverture de l'affaire",
-  ComplianceDecisionAppealed: 'Décision en appel',
+  ComplianceAppealDecided: 'Décision en appel',
   ComplianceObligationAdded: 'Injonction',
   ComplianceDecisionNotified: 'Notification',
   ComplianceMeasureLinked: 'Mesure rattachée',
@@ -128,6 +131,17 @@ export const frenchDate = (iso: string | null | undefined): string => {
   if (!iso) return '—';
   const [year, month, day] = iso.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
+};
+
+const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
+/** `27/07/2017` as `2017-07-27`, if it is a day of the calendar. */
+export const isoOfFrenchDate = (text: string): string | undefined => {
+  const match = FRENCH_DATE.exec(text.trim());
+  if (!match) return undefined;
+  const iso = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
 };
 
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });

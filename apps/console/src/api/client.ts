@@ -18,9 +18,10 @@ export const whenUnauthenticated = (callback: () => void): void => {
 };
 
 const problemOf = async (response: Response): Promise<ApiProblem> => {
-  let body: { code?: string; detail?: string; title?: string; errors?: ApiProblem['errors'] } = {};
+  type Body = { code?: string; detail?: string; title?: string; errors?: ApiProblem['errors'] };
+  let body: Body = {};
   try {
-    body = await response.json();
+    body = (await response.json()) as Body;
   } catch {
     // Not JSON: a proxy's page, a crash.
   }

@@ -163,17 +163,43 @@ export interface CaseSummary {
   readonly obligations: readonly ObligationSummary[];
 }
 
-/** `GET /compliance-cases/:id`: the case as recorded; its shape is read loosely (it grows with the domain). */
+/** A court's decision on a case: the opening one, then appellate ones. */
+export interface CaseDecision {
+  readonly kind: 'opening' | 'appeal';
+  readonly court: string;
+  readonly caseNumbers: readonly string[];
+  readonly decisionDate: string;
+  readonly notifiedOn?: string | null;
+  readonly outcome?: string | null;
+}
+
+/** An obligation as recorded, with its deadline once notified. */
+export interface CaseObligation {
+  readonly obligationId: string;
+  readonly article: string;
+  readonly text: string;
+  readonly missionType: string;
+  readonly territory: Territory;
+  readonly deadlineDays: number;
+  readonly penaltyPerDayCents: number;
+  readonly notifiedOn: string | null;
+  readonly deadline: string | null;
+  readonly measures: readonly { readonly mandateId: string; readonly effectiveFrom: string }[];
+  readonly assessments: readonly { readonly kind: 'satisfied' | 'contested'; readonly on: string; readonly reason: string }[];
+  readonly supersededBy?: unknown;
+}
+
+/** `GET /compliance-cases/:id`: the case as recorded up to `asKnownAt`. */
 export interface CaseView {
   readonly id: string;
   readonly revision: number;
-  readonly status: string;
-  readonly court?: string;
-  readonly caseNumbers?: readonly string[];
-  readonly decisionDate?: string;
-  readonly procedure?: string;
-  readonly obligations?: readonly (Record<string, unknown> & { readonly obligationId: string; readonly article?: string; readonly text?: string; readonly missionType?: string; readonly deadline?: string | null; readonly standing?: string })[];
-  readonly [key: string]: unknown;
+  readonly asKnownAt: string | null;
+  readonly status: 'open' | 'closed';
+  readonly procedure: string;
+  readonly decisions: readonly CaseDecision[];
+  readonly obligations: readonly CaseObligation[];
+  readonly closedOn: string | null;
+  readonly lastRecordedAt: string;
 }
 
 export interface Interval {

@@ -1,17 +1,6 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { type ReactNode, useEffect, useState } from 'react';
-import { frenchDate } from '../labels';
-
-const FRENCH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-
-/** `27/07/2017` as `2017-07-27`, if it is a day of the calendar. */
-export const isoOfFrenchDate = (text: string): string | undefined => {
-  const match = FRENCH_DATE.exec(text.trim());
-  if (!match) return undefined;
-  const iso = `${match[3]}-${match[2].padStart(2, '0')}-${match[1].padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : undefined;
-};
+import { frenchDate, isoOfFrenchDate } from '../labels';
 
 /**
  * A date typed as people write it here (27/07/2017), whatever the browser's language: a native date

@@ -202,7 +202,7 @@ export const DecisionForms = ({
   };
 
   return (
-    <div>
+    <div className="ml-decisions">
       <Select label="Décision à enregistrer" nativeSelectProps={{ id: 'decision', value: chosen, onChange: (e) => choose(e.target.value) }}>
         <option value="">Choisir une décision…</option>
         {offered.map((d) => (

@@ -1,8 +1,7 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useId, useState } from 'react';
 import type { HistoryEntry } from '../api/types';
-import { EVENT_TYPES, frenchDateTime, instantOfLocalInput, label } from '../labels';
-import { isoOfFrenchDate } from './date-input';
+import { EVENT_TYPES, frenchDateTime, instantOfLocalInput, isoOfFrenchDate, label } from '../labels';
 
 /** `27/07/2017 14:05:09` (or without seconds), Paris time, as an ISO instant. */
 const instantOfFrench = (text: string): string | undefined => {
@@ -18,8 +17,10 @@ const instantOfFrench = (text: string): string | undefined => {
  */
 export const KnownAt = ({ entries, value, onChange }: { entries: readonly HistoryEntry[]; value: string | null; onChange: (instant: string | null) => void }) => {
   const id = useId();
-  const recorded = [...entries].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
-  // The slider's position: the last decision recorded at or before the instant (the end: now).
+  // One step per instant: decisions recorded in the same millisecond cannot be told apart by `asKnownAt`.
+  const recorded = [...entries].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt)).filter((e, i, all) => i === all.length - 1 || all[i + 1].recordedAt !== e.recordedAt);
+  const known = value === null ? entries.length : entries.filter((e) => e.recordedAt <= value).length;
+  // The slider's position: the last instant at or before the one shown (the end: now).
   const index = value === null ? recorded.length - 1 : recorded.filter((e) => e.recordedAt <= value).length - 1;
   const [typed, setTyped] = useState(value ? frenchDateTime(value) : '');
   useEffect(() => setTyped(value ? frenchDateTime(value) : ''), [value]);
@@ -35,7 +36,7 @@ export const KnownAt = ({ entries, value, onChange }: { entries: readonly Histor
       <div className="fr-fieldset__element">
         <div className="fr-range-group">
           <label className="fr-label" htmlFor={`${id}-slider`}>
-            Après la décision enregistrée n°
+            Décisions prises en compte : {known} sur {entries.length}
             <span className="fr-hint-text">Faites glisser pour revoir l'état du dossier après chaque décision, dans l'ordre où elles ont été enregistrées.</span>
           </label>
           <input

@@ -48,15 +48,19 @@ const boardQuery = (filters: Filters, overrides: Record<string, string | number 
 
 const STATUS_ORDER: readonly MandateStatus[] = ['active', 'suspended', 'pending', 'expired', 'completed', 'terminated'];
 
-/** How many mandates each status counts under the other filters: one small query each, after the board. */
-const StatusCounts = ({ filters, onPick }: { filters: Filters; onPick: (status: string) => void }) => {
+/**
+ * How many mandates each status counts under the other filters: one small query each, asked once
+ * the board is drawn (`after`) so that they never delay it; the previous counts stay meanwhile.
+ */
+const StatusCounts = ({ filters, after, onPick }: { filters: Filters; after: boolean; onPick: (status: string) => void }) => {
   const key = JSON.stringify(boardQuery(filters, { status: undefined, page: 1 }));
-  const counts = useResource(key, (signal) =>
+  const counts = useResource(after ? key : null, (signal) =>
     Promise.all(STATUS_ORDER.map(async (status) => [status, (await get<Board>(apiPath('/mandates', boardQuery(filters, { status, page: 1, pageSize: 1 })), signal)).total] as const)),
+    { keepPrevious: true },
   );
   if (counts.state !== 'ready') return null;
   return (
-    <ul className="ml-counts" aria-label="Répartition par statut à cette date">
+    <ul className="ml-counts" aria-label="Répartition par statut à cette date" aria-busy={counts.refreshing}>
       {counts.data.map(([status, total]) => (
         <li key={status}>
           <button type="button" className="ml-count" aria-pressed={filters.statut === status} onClick={() => onPick(filters.statut === status ? '' : status)}>
@@ -76,6 +80,9 @@ export const BoardPage = ({ route }: { route: Route }) => {
   const key = JSON.stringify(boardQuery(filters));
   const board = useResource(key, async (signal) => (await getJson<Board>(apiPath('/mandates', boardQuery(filters)), signal)).body, { keepPrevious: true });
   const [operators, setOperators] = useState<ReadonlyMap<string, OperatorListItem>>(new Map());
+  // On a phone the filters fold away under their summary; on a wider screen they are always shown.
+  const [filtersOpen, setFiltersOpen] = useState(() => window.matchMedia('(min-width: 48em)').matches);
+  const activeFilters = [filters.statut, filters.mission, filters.departement, filters.commune, filters.operateur, filters.echeance].filter(Boolean).length;
   useEffect(() => {
     operatorsById().then(setOperators, () => undefined);
   }, []);
@@ -98,6 +105,8 @@ export const BoardPage = ({ route }: { route: Route }) => {
           </Button>
         )}
       </div>
+      <details className="ml-filters-panel" open={filtersOpen} onToggle={(event) => setFiltersOpen((event.target as HTMLDetailsElement).open)}>
+        <summary>Filtres{activeFilters > 0 ? ` (${activeFilters} actif${activeFilters > 1 ? 's' : ''})` : ''}</summary>
       <form className="ml-filters" aria-label="Filtres du tableau" role="search" onSubmit={(event) => event.preventDefault()}>
         <DateInput id="filtre-date" label="Situation au" value={filters.date} onChange={(date) => set({ date: date || today() })} />
         <ChoiceFilter id="filtre-statut" label="Statut" value={filters.statut} options={STATUS_ORDER.map((s) => [s, STATUSES[s]])} onChange={(statut) => set({ statut })} />
@@ -125,6 +134,7 @@ export const BoardPage = ({ route }: { route: Route }) => {
           onChange={(echeance) => set({ echeance })}
         />
       </form>
+      </details>
       {filters.connuLe && (
         <p className="fr-text--sm">
           Tel que le registre le connaissait le <strong>{frenchDateTime(filters.connuLe)}</strong>.{' '}
@@ -133,7 +143,7 @@ export const BoardPage = ({ route }: { route: Route }) => {
           </a>
         </p>
       )}
-      <StatusCounts filters={filters} onPick={(statut) => set({ statut })} />
+      <StatusCounts filters={filters} after={board.state === 'ready' && !board.refreshing} onPick={(statut) => set({ statut })} />
       <Loaded resource={board} what="du tableau">
         {(data, refreshing) => (
           <div aria-busy={refreshing} data-board-key={refreshing ? undefined : key} className={refreshing ? 'ml-refreshing' : undefined}>

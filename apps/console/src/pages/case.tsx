@@ -2,7 +2,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
 import { ApiProblem, apiPath, get, getJson, minPosition } from '../api/client';
-import type { CaseView, ComplianceReport, HistoryEntry } from '../api/types';
+import type { CaseObligation, CaseView, ComplianceReport, HistoryEntry } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { Compare } from '../components/compare';
 import { CoverageChart } from '../components/coverage-chart';
@@ -17,6 +17,13 @@ import { href, navigate, type Route } from '../router';
 import { DataTable } from '../components/table';
 
 const history = (id: string, signal?: AbortSignal) => get<HistoryEntry[]>(apiPath(`/compliance-cases/${id}/history`, { minPosition: minPosition() }), signal);
+
+/** What the case's decisions say of an obligation: replaced, or its last recorded satisfaction or contestation, or ordered. */
+const standingText = (o: CaseObligation): string => {
+  if (o.supersededBy !== undefined) return label(STANDINGS, 'superseded');
+  const last = o.assessments.at(-1);
+  return last ? `${label(STANDINGS, last.kind)} le ${frenchDate(last.on)}` : label(STANDINGS, 'ordered');
+};
 
 interface Preview {
   readonly report: ComplianceReport;
@@ -101,7 +108,8 @@ export const CasePage = ({ id, route }: { id: string; route: Route }) => {
   const knownAt = route.query.get('connuLe');
   const complianceCase = useResource(`${id}|${knownAt ?? ''}`, (signal) => get<CaseView>(apiPath(`/compliance-cases/${id}`, { asKnownAt: knownAt }), signal), { keepPrevious: true });
   const entries = useResource(id, (signal) => history(id, signal));
-  const title = complianceCase.state === 'ready' ? `${complianceCase.data.court ?? 'Affaire'}, n° ${(complianceCase.data.caseNumbers ?? []).join(', ')}` : 'Affaire';
+  const opening = complianceCase.state === 'ready' ? complianceCase.data.decisions.find((d) => d.kind === 'opening') : undefined;
+  const title = opening ? `${opening.court}, n° ${opening.caseNumbers.join(', ')}` : 'Affaire';
   useTitle(title);
   const go = (connuLe: string | null) => navigate(href(`/affaires/${id}`, { connuLe }), { replace: true });
   return (
@@ -111,13 +119,21 @@ export const CasePage = ({ id, route }: { id: string; route: Route }) => {
         {(view) => (
           <>
             <h1>{title}</h1>
-            <p className="fr-text--lg">
-              {label(PROCEDURES, view.procedure)} du {frenchDate(view.decisionDate)} — {view.status === 'closed' ? 'affaire close' : 'affaire ouverte'}
+            <p className="fr-text--lg fr-mb-1w">
+              {label(PROCEDURES, view.procedure)} du {frenchDate(opening?.decisionDate)}
+              {opening?.notifiedOn && `, notifiée le ${frenchDate(opening.notifiedOn)}`} — {view.status === 'closed' ? `affaire close le ${frenchDate(view.closedOn)}` : 'affaire ouverte'}
               {knownAt && ` — tel que connu le ${frenchDateTime(knownAt)}`}
             </p>
+            {view.decisions
+              .filter((d) => d.kind === 'appeal')
+              .map((d) => (
+                <p key={d.caseNumbers.join()} className="fr-text--sm">
+                  En appel : {d.court}, n° {d.caseNumbers.join(', ')}, du {frenchDate(d.decisionDate)} — {d.outcome === 'upheld' ? 'confirmée' : d.outcome === 'modified' ? 'modifiée' : '—'}
+                </p>
+              ))}
             <section className="ml-section" aria-labelledby="injonctions">
               <h2 id="injonctions">Injonctions</h2>
-              <DataTable caption="Injonctions, échéances et situation">
+              <DataTable caption="Injonctions, échéances et situation" hideCaption>
                         <thead>
                           <tr>
                             <th scope="col">Article</th>
@@ -138,7 +154,7 @@ export const CasePage = ({ id, route }: { id: string; route: Route }) => {
                                   {o.text && <span className="ml-block fr-text--xs">{o.text}</span>}
                                 </td>
                                 <td className="ml-nowrap">{frenchDate(o.deadline ?? null)}</td>
-                                <td>{label(STANDINGS, o.standing)}</td>
+                                <td>{standingText(o)}</td>
                                 <td>
                                   {measures.length === 0
                                     ? 'Aucune'
@@ -160,7 +176,7 @@ export const CasePage = ({ id, route }: { id: string; route: Route }) => {
             <section className="ml-section" aria-labelledby="rapport">
               <h2 id="rapport">Couverture et rapport</h2>
               <p>Pour chaque injonction : les jours couverts par un mandat en vigueur, les lacunes, le retard et l'astreinte encourue sur la période choisie.</p>
-              <ReportSection id={id} decisionDate={view.decisionDate} knownAt={knownAt} />
+              <ReportSection id={id} decisionDate={opening?.decisionDate} knownAt={knownAt} />
             </section>
             <section className="ml-section" aria-labelledby="historique">
               <h2 id="historique">Historique et voyage dans le temps</h2>
@@ -168,7 +184,7 @@ export const CasePage = ({ id, route }: { id: string; route: Route }) => {
                 {(list) => (
                   <>
                     <KnownAt entries={list} value={knownAt} onChange={go} />
-                    <HistoryTable entries={list} knownAt={knownAt} caption={`Les ${list.length} décisions enregistrées sur cette affaire`} />
+                    <HistoryTable entries={list} knownAt={knownAt} caption={list.length === 1 ? 'La décision enregistrée sur cette affaire' : `Les ${list.length} décisions enregistrées sur cette affaire`} />
                     <h3 className="fr-h5 fr-mt-4w">Ce qui a changé entre deux instants</h3>
                     <Compare entries={list} load={(asKnownAt) => get<CaseView>(apiPath(`/compliance-cases/${id}`, { asKnownAt }))} />
                   </>

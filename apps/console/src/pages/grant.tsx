@@ -44,7 +44,11 @@ export const GrantPage = (_: { route: Route }) => {
   if (!mayRecord(session)) return <Alert severity="info" title="Réservé aux agents instructeurs" description="Votre rôle ne permet pas d'attribuer un mandat." />;
 
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
-  const field = (spec: FieldSpec) => <Field key={spec.name} spec={spec} idPrefix="grant" value={values[spec.name] ?? ''} error={errorFor(problem, spec.name)} onChange={set(spec.name)} />;
+  const field = (spec: FieldSpec) => (
+    <div key={spec.name} className="fr-fieldset__element">
+      <Field spec={spec} idPrefix="grant" value={values[spec.name] ?? ''} error={errorFor(problem, spec.name)} onChange={set(spec.name)} />
+    </div>
+  );
 
   const body = () => ({
     operatorId: values.operatorId,
@@ -122,6 +126,7 @@ export const GrantPage = (_: { route: Route }) => {
         )}
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Opérateur et autorité</legend>
+          <div className="fr-fieldset__element">
           <Loaded resource={operators} what="des opérateurs">
             {(list) =>
               field({
@@ -133,6 +138,7 @@ export const GrantPage = (_: { route: Route }) => {
               })
             }
           </Loaded>
+          </div>
           {field({ name: 'authority.kind', label: 'Autorité', type: 'select', required: true, options: Object.entries(AUTHORITY_KINDS) })}
           {field({ name: 'authority.name', label: "Nom de l'autorité", type: 'text', required: true, hint: 'Préfet du Pas-de-Calais' })}
           {field({ name: 'authority.siret', label: "SIRET de l'autorité", type: 'text', required: true })}
@@ -152,7 +158,7 @@ export const GrantPage = (_: { route: Route }) => {
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Missions et indicateurs</legend>
           {missions.map((mission, m) => (
-            <div key={m} className="ml-repeat">
+            <div key={m} className="fr-fieldset__element ml-repeat">
               <Field
                 spec={{ name: `missions.${m}.type`, label: `Mission ${m + 1}`, type: 'select', required: true, options: Object.entries(MISSION_TYPES) }}
                 idPrefix="grant"
@@ -184,9 +190,11 @@ export const GrantPage = (_: { route: Route }) => {
               )}
             </div>
           ))}
-          <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => setMissions((list) => [...list, { type: '', indicators: [{ name: '', unit: '', target: '' }] }])}>
-            Ajouter une mission
-          </Button>
+          <div className="fr-fieldset__element">
+            <Button type="button" size="small" priority="secondary" iconId="fr-icon-add-line" onClick={() => setMissions((list) => [...list, { type: '', indicators: [{ name: '', unit: '', target: '' }] }])}>
+              Ajouter une mission
+            </Button>
+          </div>
         </fieldset>
         <fieldset className="fr-fieldset">
           <legend className="fr-fieldset__legend">Territoire et période</legend>

@@ -22,6 +22,7 @@ import {
   frenchDateTime,
   INSTRUMENT_KINDS,
   label,
+  LEGAL_SOURCES,
   MISSION_TYPES,
   money,
   PAYMENT_TERMS,
@@ -45,7 +46,7 @@ const Terms = ({ mandate, operator }: { mandate: MandateView; operator?: Operato
           'Acte',
           `${label(INSTRUMENT_KINDS, mandate.instrument.kind)} ${mandate.instrument.reference}, décidé le ${frenchDate(mandate.instrument.decisionDate)}${mandate.instrument.signatureDate ? `, signé le ${frenchDate(mandate.instrument.signatureDate)}` : ''}${mandate.instrument.cpv ? `, CPV ${mandate.instrument.cpv}` : ''}`,
         ],
-        ['Base légale', mandate.legalBasis.map((l) => [l.source, l.article, l.reference].filter(Boolean).join(' ')).join(' ; ')],
+        ['Base légale', mandate.legalBasis.map((l) => [label(LEGAL_SOURCES, l.source), l.article, l.reference].filter(Boolean).join(' ')).join(' ; ')],
         ['Période', `du ${frenchDate(mandate.period.start)} au ${frenchDate(mandate.period.end)}`],
         [
           'Missions',
@@ -243,7 +244,7 @@ export const MandatePage = ({ id, route }: { id: string; route: Route }) => {
                 {(list) => (
                   <>
                     <KnownAt entries={list} value={knownAt} onChange={(instant) => go({ connuLe: instant })} />
-                    <HistoryTable entries={list} knownAt={knownAt} caption={`Les ${list.length} décisions enregistrées sur ce mandat`} />
+                    <HistoryTable entries={list} knownAt={knownAt} caption={list.length === 1 ? 'La décision enregistrée sur ce mandat' : `Les ${list.length} décisions enregistrées sur ce mandat`} />
                     <h3 className="fr-h5 fr-mt-4w">Ce qui a changé entre deux instants</h3>
                     <Compare entries={list} load={(asKnownAt) => get<MandateView>(apiPath(`/mandates/${id}`, { on, asKnownAt }))} />
                   </>

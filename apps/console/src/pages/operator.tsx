@@ -65,7 +65,7 @@ export const OperatorPage = ({ id, route }: { id: string; route: Route }) => {
               </section>
               <section className="ml-section" aria-labelledby="portefeuille">
                 <h2 id="portefeuille">Portefeuille au {frenchDate(view.portfolio.on)}</h2>
-                <div className="ml-narrow">
+                <div className="ml-narrow fr-mb-3w">
                   <DateInput id="operateur-date" label="Situation au" value={on} onChange={(date) => date && go({ date })} />
                 </div>
                 <Facts
@@ -98,7 +98,7 @@ export const OperatorPage = ({ id, route }: { id: string; route: Route }) => {
                   {(list) => (
                     <>
                       <KnownAt entries={list} value={knownAt} onChange={(instant) => go({ connuLe: instant })} />
-                      <HistoryTable entries={list} knownAt={knownAt} caption={`Les ${list.length} décisions enregistrées sur cet opérateur`} />
+                      <HistoryTable entries={list} knownAt={knownAt} caption={list.length === 1 ? 'La décision enregistrée sur cet opérateur' : `Les ${list.length} décisions enregistrées sur cet opérateur`} />
                       <h3 className="fr-h5 fr-mt-4w">Ce qui a changé entre deux instants</h3>
                       <Compare entries={list} load={async (instant) => operatorAsKnownAt(list, instant)} />
                     </>
