@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Logger, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   type AccessConfig,
@@ -41,9 +41,10 @@ const sessionView = (session: SessionClaims, signIn: SessionView['signIn']): Ses
 
 /**
  * How people sign in to the console (DESIGN §6): a one-time link printed by the CLI on the embedded
- * default, or OpenID Connect (authorization code with PKCE). Either ends in a session cookie.
+ * default, or OpenID Connect (authorization code with PKCE). Either ends in a session cookie. The
+ * console's own routes, for browsers: left out of the API's OpenAPI document (the README lists them).
  */
-@ApiTags('sign-in')
+@ApiExcludeController()
 @Controller('auth')
 export class SignInController {
   private readonly access: AccessConfig;
@@ -66,7 +67,6 @@ export class SignInController {
   /** Who the session cookie signs in, if anyone; never a 401 (the console asks before signing in). */
   @Get('session')
   @Public()
-  @ApiOkResponse({ type: SessionView })
   session(@Req() request: Request, @Res({ passthrough: true }) response: Response): SessionView {
     response.setHeader('Cache-Control', 'no-store');
     const session = this.sessions.sessionOf(request);
@@ -78,7 +78,6 @@ export class SignInController {
   @Post('sign-in-link')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: SessionView })
   signInWithLink(@Body() { token }: SignInLinkRequest, @Req() request: Request, @Res({ passthrough: true }) response: Response): SessionView {
     response.setHeader('Cache-Control', 'no-store');
     if (!this.access.signInLinks) throw new ProblemError(404, 'SIGN_IN_LINKS_OFF', 'This deployment signs people in through its OIDC provider, not with links');
