@@ -55,7 +55,20 @@ module.exports = {
       from: { path: '^libs/audit/src/bundle-verifier\\.ts$' },
       to: {
         reachable: true,
-        pathNot: ['^libs/audit/src/(bundle-verifier|checkpoint-note|evidence-bundle|leaf|canonical-json|proofs|signed-note)\\.ts$', '^(node:)?crypto$'],
+        pathNot: [
+          '^libs/audit/src/(bundle-verifier|bundle-verification|canonical-json|crypto-steps|evidence-bundle|inclusion-proof|signed-note-reader|node-crypto)\\.ts$',
+          '^(node:)?crypto$',
+        ],
+      },
+    },
+    {
+      name: 'portable-audit-runs-anywhere',
+      comment: 'The verification the web console runs in the browser: the pure audit files alone, not even node:crypto (the crypto is injected).',
+      severity: 'error',
+      from: { path: '^libs/audit/src/portable\\.ts$' },
+      to: {
+        reachable: true,
+        pathNot: ['^libs/audit/src/(portable|bundle-verification|canonical-json|crypto-steps|evidence-bundle|inclusion-proof|signed-note-reader)\\.ts$'],
       },
     },
     {
@@ -74,6 +87,20 @@ module.exports = {
           '^(node:)?(crypto|assert)$',
         ],
       },
+    },
+    {
+      name: 'console-calls-the-api-only',
+      comment:
+        'The web console runs in browsers and talks to the HTTP API: besides packages it may use the pure domain and the portable audit files (verification), never the API, a store or a Node built-in.',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { pathNot: ['^apps/console/src/', '^node_modules/', '^libs/domain/src/', '^libs/audit/src/portable\\.ts$'] },
+    },
+    {
+      name: 'console-has-no-node-built-ins',
+      severity: 'error',
+      from: { path: '^apps/console/src/' },
+      to: { dependencyTypes: ['core'] },
     },
     {
       name: 'no-circular',

@@ -16,6 +16,7 @@ module.exports = {
     '^@mandate-ledger/access$': '<rootDir>/libs/access/src',
     '^@mandate-ledger/application$': '<rootDir>/libs/application/src',
     '^@mandate-ledger/reports$': '<rootDir>/libs/reports/src',
+    '^@mandate-ledger/audit/portable$': '<rootDir>/libs/audit/src/portable',
   },
   testTimeout: 30000,
 };

@@ -1,5 +1,6 @@
 import { runApiBenchmark } from './api.bench';
 import { runAuditBenchmark } from './audit.bench';
+import { runConsoleBenchmark } from './console.bench';
 import { runProjectionsBenchmark } from './projections.bench';
 import { runReportBenchmark } from './report.bench';
 import { runStoreBenchmark } from './store.bench';
@@ -11,6 +12,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   audit: runAuditBenchmark,
   api: runApiBenchmark,
   report: runReportBenchmark,
+  console: runConsoleBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -13,7 +13,10 @@ const RULE = {
   from: { path: '^libs/audit/src/bundle-verifier\\.ts$' },
   to: {
     reachable: true,
-    pathNot: ['^libs/audit/src/(bundle-verifier|checkpoint-note|evidence-bundle|leaf|canonical-json|proofs|signed-note)\\.ts$', '^(node:)?crypto$'],
+    pathNot: [
+      '^libs/audit/src/(bundle-verifier|bundle-verification|canonical-json|crypto-steps|evidence-bundle|inclusion-proof|signed-note-reader|node-crypto)\\.ts$',
+      '^(node:)?crypto$',
+    ],
   },
 };
 

@@ -11,6 +11,7 @@ import {
   sql,
   identifier,
 } from '@mandate-ledger/projections';
+import type { StoredEvent } from '@mandate-ledger/event-store';
 import { SqliteReadStore } from '../../libs/projections/src/read-store/sqlite.read-store';
 import { FixedLog } from '../../libs/projections/src/testing/fixed-log';
 import { storedEvents } from '../../libs/projections/src/testing/projection-specification';
@@ -156,5 +157,40 @@ describe('the projection runtime', () => {
     // Retried only by a new start (after a fix): it fails again at the same event, never past it.
     expect(await new Projector(log, store, projection, { name: 'counter', generation: 1 }, { stopWhenCaughtUp: true }).run()).toBe('failed');
     expect((await store.generations('counter'))[0]).toMatchObject({ checkpoint: 2n, eventsProcessed: 2 });
+  });
+});
+
+describe('projections and the shapes of events', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ml-stored-form-'));
+  let readStore: SqliteReadStore;
+  beforeAll(() => (readStore = SqliteReadStore.open({ path: join(dir, 'read-models.db') })));
+  afterAll(async () => {
+    await readStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Keeps the last event of each stream as it was given. */
+  const lastSeen = (name: string, reads?: 'stored'): Projection<{ schemaVersion: number; data: object }> => ({
+    name,
+    version: 1,
+    history: 'current',
+    reads,
+    keysOf: (event) => [event.stream],
+    evolve: (_row, event) => ({ schemaVersion: event.schemaVersion, data: event.data }),
+    columns: { schema_version: 'integer' },
+    columnsOf: (row) => ({ schema_version: row.schemaVersion }),
+  });
+  const rows = async (projection: Projection<unknown>) =>
+    (await readStore.read<{ doc: string }>(projection, (t) => [sql`SELECT doc FROM ${identifier(t.main)}`.query]))![0].map((r) => JSON.parse(r.doc));
+
+  it('gives a projection that reads the stored form the events as stored, and the others their latest shape', async () => {
+    const log = new FixedLog(storedEvents([{ stream: 'thing-1', type: 'Ticked', data: { i: 1 } }]));
+    const upcast = (event: StoredEvent): StoredEvent => ({ ...event, schemaVersion: event.schemaVersion + 1, data: { ...event.data, lifted: true } });
+    const stored = lastSeen('as_stored', 'stored') as Projection<unknown>;
+    const latest = lastSeen('as_lifted') as Projection<unknown>;
+    await rebuildProjection(log, readStore, stored, { upcast });
+    await rebuildProjection(log, readStore, latest, { upcast });
+    expect(await rows(stored)).toEqual([{ schemaVersion: 1, data: { i: 1 } }]);
+    expect(await rows(latest)).toEqual([{ schemaVersion: 2, data: { i: 1, lifted: true } }]);
   });
 });

@@ -12,6 +12,7 @@ import { RateLimitModule } from './http/rate-limit.module';
 import { MandatesModule } from './mandates/mandates.module';
 import { OperatorsModule } from './operators/operators.module';
 import { ReadModelsModule } from './read-models/read-models.module';
+import { SignInModule } from './sign-in/sign-in.module';
 
 @Global()
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         ApplicationModule,
         RateLimitModule.forRoot(config.http.rateLimitPerMinute, config.auth),
         AuthModule.forRoot(config.auth),
+        SignInModule.forRoot(config),
         OperatorsModule,
         MandatesModule,
         ComplianceCasesModule,

@@ -4,6 +4,7 @@ import { json, type NextFunction, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { consoleAssets } from './console/console-assets';
 import type { AppConfig } from './config/app-config';
 import { refuseUnsafeJson } from './http/json-shape';
 import { problem, sendProblem } from './http/problem';
@@ -21,6 +22,8 @@ export const createApp = async (config: AppConfig, logger?: LogLevel[]): Promise
   // First, so that every answer carries them, the body parser's refusals included.
   app.use(securityHeaders());
   app.use('/docs', docsContentSecurityPolicy());
+  // The web console at `/` and `/assets/`, with its own policy; every other path stays the API's.
+  app.use(consoleAssets(config.console));
   // Only when configured: without CORS headers, browsers keep the answers from pages of other origins.
   if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));
   app.use(json({ limit: BODY_LIMIT, type: ['application/json', 'application/merge-patch+json'] }), bodyParserProblems, refuseUnsafeJson);

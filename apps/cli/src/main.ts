@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { runDemo } from './demo.command';
 import { runProjections } from './projections.command';
+import { runSignInLink } from './sign-in-link.command';
 import { runEvidence } from './evidence.command';
 import { runCheckpoint } from './evidence-checkpoint.command';
 import { runStatus } from './status.command';
@@ -22,6 +23,7 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
   verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },
   'verify-bundle': { describe: 'check an evidence bundle offline, with no database (and recompute a compliance report\'s figures from its events): FILE [--key VKEY]', run: runVerifyBundle },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
+  'sign-in-link': { describe: 'print a one-time link to the web console, valid 10 minutes: --role officer --departements 62 [--sub NAME] [--name "Full name"]', run: runSignInLink },
 };
 
 const usage = (): string =>

@@ -1,5 +1,5 @@
-import { openApplicationEventStore } from '@mandate-ledger/application';
-import { type EventStore, eventStoreConfigFrom } from '@mandate-ledger/event-store';
+import { latestShapeOf } from '@mandate-ledger/application';
+import { createEventStore, type EventStore, eventStoreConfigFrom } from '@mandate-ledger/event-store';
 import {
   APPLICATION_PROJECTIONS,
   createReadStore,
@@ -90,6 +90,7 @@ const rebuild = async (store: EventStore, readStore: ReadStore, args: string[]):
       resume: options.resume === 'true',
       batchSize: options['batch-size'] === undefined ? undefined : Number(options['batch-size']),
       onCommit: (p) => progress.update(p),
+      upcast: latestShapeOf,
       onWaiting: (g) => process.stderr.write(`${projection.name}: generation ${g.generation} is being written by another process; waiting up to 10 s for it to let go\n`),
     });
     progress.done();
@@ -151,7 +152,8 @@ export const runProjections = async (args: string[]): Promise<number> => {
     return 2;
   }
   const config = eventStoreConfigFrom(process.env);
-  const store = await openApplicationEventStore(config);
+  // Read as stored, as the API's projectors read it: the projections that want the latest shapes get them through `upcast`.
+  const store = await createEventStore(config);
   const readStore = await createReadStore(readStoreConfigFrom(process.env, config));
   try {
     return sub === 'rebuild' ? await rebuild(store, readStore, rest) : await status(store, readStore);

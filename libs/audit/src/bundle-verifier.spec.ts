@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { verifyEvidenceBundle } from './bundle-verifier';
+import { verifyEvidenceBundle, verifyEvidenceBundleAsync } from './bundle-verifier';
 import { signCheckpoint } from './checkpoint-note';
+import type { AsyncCrypto } from './crypto-steps';
 import { EVIDENCE_BUNDLE_FORMAT, type EvidenceBundle } from './evidence-bundle';
 import { type AuditableEvent, eventLeafHash, leafEnvelopeOf } from './leaf';
 import { inclusionProof, nodeReaderFromLeaves, rootOf } from './merkle-tree';
@@ -147,5 +148,28 @@ describe('offline verification of an evidence bundle', () => {
   it('refuses what is not a bundle without throwing', () => {
     expect(verifyEvidenceBundle(null)).toMatchObject({ ok: false, failure: { kind: 'MALFORMED_BUNDLE' } });
     expect(verifyEvidenceBundle([1, 2])).toMatchObject({ ok: false, failure: { kind: 'MALFORMED_BUNDLE' } });
+  });
+});
+
+describe('the same verification with WebCrypto, as the web console runs it', () => {
+  /** SHA-256 and Ed25519 from the WebCrypto API (Node's here, the browser's in the console). */
+  const webCrypto: AsyncCrypto = {
+    sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
+    ed25519Verify: async (publicKey, message, signature) =>
+      crypto.subtle.verify('Ed25519', await crypto.subtle.importKey('raw', publicKey, 'Ed25519', false, ['verify']), signature, message),
+  };
+
+  it('gives the verdict node:crypto gives, for a sound bundle and for each kind of tampering', async () => {
+    const tampered = copy(bundleOf(MANDATE_EVENTS));
+    (tampered.events[2].envelope.data as { showersPerWeek: number }).showersPerWeek = 7060;
+    const badProof = copy(bundleOf(MANDATE_EVENTS));
+    badProof.events[3].inclusionProof = badProof.events[3].inclusionProof.map((h, i) => (i === 1 ? flip(h, 10) : h));
+    const badSignature = copy(bundleOf(MANDATE_EVENTS));
+    const signatureAt = badSignature.checkpoint.note.lastIndexOf(' ') + 20;
+    badSignature.checkpoint.note = flip(badSignature.checkpoint.note, signatureAt);
+    for (const bundle of [bundleOf([...MANDATE_EVENTS, 10]), tampered, badProof, badSignature, bundleOf([0, 3, 9])]) {
+      expect(await verifyEvidenceBundleAsync(bundle, webCrypto)).toEqual(verifyEvidenceBundle(bundle));
+    }
+    expect(await verifyEvidenceBundleAsync(tampered, webCrypto)).toMatchObject({ ok: false, failure: { kind: 'EVENT_NOT_PROVEN', event: { index: 2 } } });
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CanonicalJsonError, canonicalBytes, canonicalize } from './canonical-json';
+import { CanonicalJsonError, canonicalize } from './canonical-json';
+import { canonicalBytes } from './leaf';
 import { seededRandom, VECTORS_DIR } from './testing/vectors';
 
 const JCS = path.join(VECTORS_DIR, 'rfc8785');

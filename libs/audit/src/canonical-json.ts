@@ -25,9 +25,6 @@ export class CanonicalJsonError extends Error {
  */
 export const canonicalize = (value: unknown): string => writeFast(value, 0) ?? serialize(value, [], new Set());
 
-/** {@link canonicalize} encoded as UTF-8: the exact bytes that get hashed. */
-export const canonicalBytes = (value: unknown): Buffer => Buffer.from(canonicalize(value), 'utf8');
-
 /**
  * Past this depth the fast writer hands over to the careful one, which detects cycles. Stored
  * events nest far less: the API refuses bodies past 32 levels.

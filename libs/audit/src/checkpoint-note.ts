@@ -1,10 +1,7 @@
-import { formatCheckpoint, type NoteSigner, type NoteVerifier, parseCheckpoint, SignedNoteError, signNote, verifyNote } from './signed-note';
-
-/**
- * The extension line that carries the signing time: DESIGN §5 has checkpoints sign the time too,
- * and a line of the body is covered by the signature where a database column would not be.
- */
-const TIME_PREFIX = 'time ';
+import { runSteps } from './crypto-steps';
+import { NODE_CRYPTO } from './node-crypto';
+import { formatCheckpoint, type NoteSigner, type NoteVerifier, rawPublicKey, signNote } from './signed-note';
+import { openCheckpointSteps, TIME_PREFIX } from './signed-note-reader';
 
 /** A checkpoint as its signed note states it, after the signature was checked. */
 export interface OpenedCheckpoint {
@@ -29,11 +26,6 @@ export const signCheckpoint = (treeSize: number, rootHash: Uint8Array, signedAt:
  * another log signed with the same key proves nothing about this one).
  */
 export const openCheckpoint = (note: string, verifier: NoteVerifier): OpenedCheckpoint => {
-  const body = verifyNote(note, verifier);
-  const { origin, treeSize, rootHash, extensions } = parseCheckpoint(body);
-  if (origin !== verifier.name) {
-    throw new SignedNoteError('MALFORMED_CHECKPOINT', `The checkpoint is for the log ${origin}, not ${verifier.name}`);
-  }
-  const time = extensions.find((line) => line.startsWith(TIME_PREFIX))?.slice(TIME_PREFIX.length);
-  return { origin, treeSize, rootHash, signedAt: time, note };
+  const opened = runSteps(openCheckpointSteps(note, verifier.name, rawPublicKey(verifier.publicKey)), NODE_CRYPTO);
+  return { ...opened, rootHash: Buffer.from(opened.rootHash) };
 };

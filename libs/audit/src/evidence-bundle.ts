@@ -1,4 +1,24 @@
-import type { LeafEnvelope } from './leaf';
+/**
+ * What a leaf hashes: one stored event as a plain JSON object. Positions and revisions are
+ * bigints in the store, which JSON and RFC 8785 cannot carry, so they are written as decimal
+ * strings; `actor` repeats `metadata.actor` (or `null`) at the top so that who decided is read
+ * without knowing the metadata's shape. Every member is always present.
+ */
+export interface LeafEnvelope {
+  /** Place in the global log, decimal. */
+  readonly position: string;
+  readonly stream: string;
+  /** Place in the stream, decimal. */
+  readonly revision: string;
+  readonly id: string;
+  readonly type: string;
+  readonly schemaVersion: number;
+  /** When the store recorded the event (ISO 8601 UTC, milliseconds). */
+  readonly recordedAt: string;
+  readonly actor: unknown;
+  readonly data: unknown;
+  readonly metadata: unknown;
+}
 
 /** The `format` member of every evidence bundle. */
 export const EVIDENCE_BUNDLE_FORMAT = 'mandate-ledger/evidence-bundle';

@@ -17,3 +17,7 @@ export * from './log-verifier';
 export * from './signing-key';
 export * from './open-audited-log';
 export * from './audit-config';
+export * from './crypto-steps';
+export * from './inclusion-proof';
+export * from './signed-note-reader';
+export * from './node-crypto';

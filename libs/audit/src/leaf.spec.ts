@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalBytes } from './canonical-json';
-import { type AuditableEvent, envelopeLeafHash, eventLeafHash, leafEnvelopeOf } from './leaf';
+import { type AuditableEvent, canonicalBytes, envelopeLeafHash, eventLeafHash, leafEnvelopeOf } from './leaf';
 import { leafHash } from './merkle-tree';
 
 const event: AuditableEvent = {

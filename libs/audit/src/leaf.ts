@@ -1,5 +1,8 @@
 import { hash } from 'node:crypto';
 import { canonicalize } from './canonical-json';
+import type { LeafEnvelope } from './evidence-bundle';
+
+export type { LeafEnvelope } from './evidence-bundle';
 
 /**
  * The fields of a stored event that its leaf covers. The event store's `StoredEvent` has this
@@ -19,28 +22,6 @@ export interface AuditableEvent {
   readonly metadata: object;
 }
 
-/**
- * What a leaf hashes: one stored event as a plain JSON object. Positions and revisions are
- * bigints in the store, which JSON and RFC 8785 cannot carry, so they are written as decimal
- * strings; `actor` repeats `metadata.actor` (or `null`) at the top so that who decided is read
- * without knowing the metadata's shape. Every member is always present.
- */
-export interface LeafEnvelope {
-  /** Place in the global log, decimal. */
-  readonly position: string;
-  readonly stream: string;
-  /** Place in the stream, decimal. */
-  readonly revision: string;
-  readonly id: string;
-  readonly type: string;
-  readonly schemaVersion: number;
-  /** When the store recorded the event (ISO 8601 UTC, milliseconds). */
-  readonly recordedAt: string;
-  readonly actor: unknown;
-  readonly data: unknown;
-  readonly metadata: unknown;
-}
-
 /** The envelope of a stored event: exactly the JSON its leaf hashes. */
 export const leafEnvelopeOf = (event: AuditableEvent): LeafEnvelope => ({
   // Members in their canonical order, which leaves the canonicalizer's sort nothing to move.
@@ -55,6 +36,9 @@ export const leafEnvelopeOf = (event: AuditableEvent): LeafEnvelope => ({
   stream: event.stream,
   type: event.type,
 });
+
+/** {@link canonicalize} encoded as UTF-8: the exact bytes that get hashed. */
+export const canonicalBytes = (value: unknown): Buffer => Buffer.from(canonicalize(value), 'utf8');
 
 /**
  * SHA-256 in one call (a string is hashed as UTF-8). The digest comes out as a 'binary' (latin1)

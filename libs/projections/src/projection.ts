@@ -45,6 +45,11 @@ export interface Projection<Row = unknown> {
   readonly name: string;
   readonly version: number;
   readonly history: RowHistory;
+  /**
+   * `stored`: the events exactly as stored, never lifted by the domain's upcasters (what their leaves
+   * hash: a history an auditor verifies). By default a projection sees every event in its latest shape.
+   */
+  readonly reads?: 'stored';
   /** The keys of the rows `event` changes; none for events this read model ignores. */
   keysOf(event: StoredEvent): readonly string[];
   /**

@@ -1,8 +1,10 @@
-import { type TokenPolicy, resolveJwtSecret, tokenPolicyFrom } from '@mandate-ledger/access';
+import { type AccessConfig, accessConfigFrom, resolveJwtSecret, type TokenPolicy, tokenPolicyFrom } from '@mandate-ledger/access';
 import { type ApplicationConfig, collectProblems, readApplicationConfig } from '@mandate-ledger/application';
 import type { ReadStoreConfig } from '@mandate-ledger/projections';
 import { ConfigurationError } from '@mandate-ledger/storage';
+import { type ConsoleConfig, consoleConfigFrom } from '../console/console-config';
 import { type HttpConfig, httpConfigFrom } from '../http/http-config';
+import { type OidcConfig, oidcConfigFrom } from '../sign-in/oidc-config';
 
 /** Everything the server reads from its environment, validated once at boot: the application's, and the server's own. */
 export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
@@ -18,6 +20,12 @@ export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
   };
   /** CORS origins and the rate limit per principal. */
   readonly http: HttpConfig;
+  /** The console's sessions and sign-in links: public URL, session secret and lifetime. */
+  readonly access: AccessConfig;
+  /** The OpenID Connect provider people sign in with, if one is configured. */
+  readonly oidc?: OidcConfig;
+  /** Where the built web console is. */
+  readonly console: ConsoleConfig;
 }
 
 /** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
@@ -63,6 +71,21 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
     problems.push((error as Error).message);
   }
   const http = collectProblems(problems, () => httpConfigFrom(env));
-  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http) throw new ConfigurationError(problems);
-  return { port, production, eventStore, audit, writtenAgreementThresholdCents, readModels: { ...readModels, readStore }, auth, http };
+  const access = eventStore && collectProblems(problems, () => accessConfigFrom(env, { dataDir: eventStore.dataDir, port, production }));
+  const oidc = collectProblems(problems, () => oidcConfigFrom(env));
+  const consoleConfig = collectProblems(problems, () => consoleConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http || !access || !consoleConfig) throw new ConfigurationError(problems);
+  return {
+    port,
+    production,
+    eventStore,
+    audit,
+    writtenAgreementThresholdCents,
+    readModels: { ...readModels, readStore },
+    auth,
+    http,
+    access,
+    ...(oidc ? { oidc } : {}),
+    console: consoleConfig,
+  };
 };

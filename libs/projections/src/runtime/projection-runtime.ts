@@ -8,7 +8,7 @@ export interface RuntimeLogger {
   error(message: string): void;
 }
 
-export interface ProjectionRuntimeOptions extends Pick<ProjectorOptions, 'batchSize' | 'liveBatchSize' | 'cacheSize'> {
+export interface ProjectionRuntimeOptions extends Pick<ProjectorOptions, 'batchSize' | 'liveBatchSize' | 'cacheSize' | 'upcast'> {
   /**
    * How often each projection's supervisor looks again for work (a lock released or a lease expired
    * by a holder that died, a stalled rebuild). Default 2 s.
@@ -124,6 +124,7 @@ export class ProjectionRuntime {
             batchSize: this.options.batchSize,
             liveBatchSize: this.options.liveBatchSize,
             cacheSize: this.options.cacheSize,
+            upcast: this.options.upcast,
             signal,
             onCommit: () => {
               this.notifyCommit();

@@ -20,6 +20,11 @@ export interface ProjectorOptions {
   readonly signal?: AbortSignal;
   /** Called after every committed batch. */
   readonly onCommit?: (progress: ProjectorProgress) => void;
+  /**
+   * Lifts a stored event to its latest shape (the domain's upcasters), for projections that do not
+   * read the stored form: the log is read as stored, so that those that do see it unchanged.
+   */
+  readonly upcast?: (event: StoredEvent) => StoredEvent;
 }
 
 export interface ProjectorProgress {
@@ -185,7 +190,9 @@ export class Projector {
    * batch before it: what came before is committed, then the failure is recorded with the event's
    * position and type.
    */
-  private async apply(writer: ProjectionWriter, batch: Batch, events: readonly StoredEvent[]): Promise<void> {
+  private async apply(writer: ProjectionWriter, batch: Batch, stored: readonly StoredEvent[]): Promise<void> {
+    const { upcast } = this.options;
+    const events = upcast && this.projection.reads !== 'stored' ? stored.map(upcast) : stored;
     const touched: (readonly string[])[] = [];
     const missing = new Set<string>();
     let failure: { index: number; error: unknown } | undefined;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DOMAIN_UPCASTERS } from '@mandate-ledger/domain';
-import { createEventStore, type EventStore, type EventStoreConfig } from '@mandate-ledger/event-store';
+import { createEventStore, type EventStore, type EventStoreConfig, UpcasterChain } from '@mandate-ledger/event-store';
 import { APPLICATION_PROJECTIONS } from '../application-projections';
 import { createReadStore } from '../read-store/create-read-store';
 import type { ReadStoreConfig } from '../read-store/read-store.config';
@@ -30,11 +30,13 @@ export type ProjectorMessage =
 const port = parentPort!;
 const { eventStore, readStore, options, projections } = workerData as ProjectorWorkerData;
 const tell = (message: ProjectorMessage): void => port.postMessage(message);
+const upcasters = new UpcasterChain(DOMAIN_UPCASTERS);
 
 const serve = (events: EventStore, store: ReadStore): void => {
   const runs = projections === undefined ? APPLICATION_PROJECTIONS : APPLICATION_PROJECTIONS.filter((p) => projections.includes(p.name));
   const runtime = new ProjectionRuntime(events, store, runs, {
     ...options,
+    upcast: (event) => upcasters.apply(event),
     logger: { log: (message) => tell({ type: 'log', level: 'log', message }), error: (message) => tell({ type: 'log', level: 'error', message }) },
     onCommit: () => tell({ type: 'committed' }),
   });
@@ -52,7 +54,8 @@ const serve = (events: EventStore, store: ReadStore): void => {
 };
 
 const open = async (): Promise<void> => {
-  const events = await createEventStore(eventStore, DOMAIN_UPCASTERS);
+  // Read as stored: the projections that want the latest shapes get them through `upcast`.
+  const events = await createEventStore(eventStore);
   try {
     serve(events, await createReadStore(readStore));
   } catch (error) {
