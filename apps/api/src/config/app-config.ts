@@ -3,6 +3,7 @@ import { type ApplicationConfig, collectProblems, readApplicationConfig } from '
 import type { ReadStoreConfig } from '@mandate-ledger/projections';
 import { ConfigurationError } from '@mandate-ledger/storage';
 import { type HttpConfig, httpConfigFrom } from '../http/http-config';
+import { type OperationsConfig, operationsConfigFrom } from '../operations/operations-config';
 
 /** Everything the server reads from its environment, validated once at boot: the application's, and the server's own. */
 export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
@@ -18,6 +19,8 @@ export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
   };
   /** CORS origins and the rate limit per principal. */
   readonly http: HttpConfig;
+  /** Logs, metrics and graceful shutdown. */
+  readonly operations: OperationsConfig;
 }
 
 /** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
@@ -63,6 +66,7 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
     problems.push((error as Error).message);
   }
   const http = collectProblems(problems, () => httpConfigFrom(env));
-  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http) throw new ConfigurationError(problems);
-  return { port, production, eventStore, audit, writtenAgreementThresholdCents, readModels: { ...readModels, readStore }, auth, http };
+  const operations = collectProblems(problems, () => operationsConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http || !operations) throw new ConfigurationError(problems);
+  return { port, production, eventStore, audit, writtenAgreementThresholdCents, readModels: { ...readModels, readStore }, auth, http, operations };
 };
