@@ -7,6 +7,7 @@ import { runStatus } from './status.command';
 import { runToken } from './token.command';
 import { runVerify } from './verify.command';
 import { runVerifyBundle } from './verify-bundle.command';
+import { runWitness } from './witness.command';
 
 /** `npm run cli -- <command>`: same configuration (environment) as the server, no HTTP. */
 const commands: Record<string, { describe: string; run: (args: string[]) => Promise<number> }> = {
@@ -19,7 +20,14 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
       'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or the compliance report of a case, recorded as issued: --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--out FILE]',
     run: runEvidence,
   },
-  verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },
+  verify: {
+    describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY] [--witness-key VKEY]...',
+    run: runVerify,
+  },
+  witness: {
+    describe: 'a witness with its own key and state that cosigns checkpoints consistent with the last it cosigned: key|cosign|serve --key FILE --state FILE [--log-key VKEY]...',
+    run: runWitness,
+  },
   'verify-bundle': { describe: 'check an evidence bundle offline, with no database (and recompute a compliance report\'s figures from its events): FILE [--key VKEY]', run: runVerifyBundle },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
 };

@@ -17,3 +17,5 @@ export * from './log-verifier';
 export * from './signing-key';
 export * from './open-audited-log';
 export * from './audit-config';
+export * from './cosignature';
+export * from './witness';

@@ -185,6 +185,17 @@ export const parseVerifierKey = (vkey: string): VerifierKey => {
   return { name, keyId, publicKey };
 };
 
+/** A note cut into its body and its signature lines, none of them verified. */
+export const splitNote = (note: string): { body: string; signatures: { name: string; keyId: Buffer; signature: Buffer }[] } => {
+  if (hasForbiddenCharacter(note)) throw new SignedNoteError('MALFORMED_NOTE', 'A note is text without control characters other than newline');
+  const split = note.lastIndexOf('\n\n');
+  const block = note.slice(split + 2);
+  if (split < 0 || !block.endsWith('\n')) throw new SignedNoteError('MALFORMED_NOTE', 'A note ends with a blank line and signature lines');
+  const lines = block.slice(0, -1).split('\n');
+  if (lines.length > MAX_SIGNATURES) throw new SignedNoteError('MALFORMED_NOTE', `More than ${MAX_SIGNATURES} signatures`);
+  return { body: note.slice(0, split + 1), signatures: lines.map(parseSignatureLine) };
+};
+
 const parseSignatureLine = (line: string): { name: string; keyId: Buffer; signature: Buffer } => {
   const space = line.indexOf(' ', SIGNATURE_PREFIX.length);
   const name = line.slice(SIGNATURE_PREFIX.length, space);
