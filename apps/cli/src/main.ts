@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runBackup, runRestore } from './backup.command';
 import { runDemo } from './demo.command';
 import { runProjections } from './projections.command';
 import { runEvidence } from './evidence.command';
@@ -29,6 +30,8 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
     run: runWitness,
   },
   'verify-bundle': { describe: 'check an evidence bundle offline, with no database (and recompute a compliance report\'s figures from its events): FILE [--key VKEY]', run: runVerifyBundle },
+  backup: { describe: 'copy the embedded store (log, audit tables, read models, generated keys) while the server runs, into one gzipped tar: --out FILE', run: runBackup },
+  restore: { describe: 'restore a backup into an empty data folder (DATA_DIR), checking every file: FILE', run: runRestore },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
 };
 
