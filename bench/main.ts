@@ -2,6 +2,7 @@ import { runApiBenchmark } from './api.bench';
 import { runAuditBenchmark } from './audit.bench';
 import { runProjectionsBenchmark } from './projections.bench';
 import { runReportBenchmark } from './report.bench';
+import { runSoakBenchmark } from './soak.bench';
 import { runStoreBenchmark } from './store.bench';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
@@ -11,6 +12,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   audit: runAuditBenchmark,
   api: runApiBenchmark,
   report: runReportBenchmark,
+  soak: runSoakBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);
