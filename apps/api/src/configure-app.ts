@@ -10,7 +10,7 @@ import { problem, sendProblem } from './http/problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { corsOptions, docsContentSecurityPolicy, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
-import { observeRequests } from './operations/operations.module';
+import { observeRequests, shutdownDrain } from './operations/operations.module';
 import { pinoLevelOf } from './operations/operations-config';
 
 export const BODY_LIMIT = '256kb';
@@ -23,8 +23,8 @@ export const createApp = async (config: AppConfig, logger?: LogLevel[]): Promise
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(logged), { bodyParser: false, bufferLogs: true });
   observeRequests(app);
   app.disable('x-powered-by');
-  // First, so that every answer carries them, the body parser's refusals included.
-  app.use(securityHeaders());
+  // Before the rest, so that every answer carries them: the body parser's refusals and those of a shutdown included.
+  app.use(securityHeaders(), shutdownDrain(app));
   app.use('/docs', docsContentSecurityPolicy());
   // Only when configured: without CORS headers, browsers keep the answers from pages of other origins.
   if (config.http.corsOrigins.length > 0) app.enableCors(corsOptions(config.http.corsOrigins));

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type DynamicModule, Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { RequestHandler } from 'express';
 import { LoggerModule, Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger as Pino } from 'pino';
 import { AuditModule } from '../audit/audit.module';
@@ -68,10 +69,13 @@ export class OperationsModule implements OnApplicationBootstrap, OnApplicationSh
 }
 
 /**
- * Routes Nest's `Logger` through pino and puts, before every other middleware (so that refusals of
- * the body parser are seen too): the request log, the request metrics and the shutdown drain.
+ * Routes Nest's `Logger` through pino and puts the request log and the request metrics before every
+ * other middleware, so that refusals of the body parser are seen too.
  */
 export const observeRequests = (app: NestExpressApplication): void => {
   app.useLogger(app.get(PinoNestLogger));
-  app.use(requestLog(app.get<Pino>(ROOT_LOGGER)), app.get(Metrics).requestMiddleware, app.get(Drain).middleware);
+  app.use(requestLog(app.get<Pino>(ROOT_LOGGER)), app.get(Metrics).requestMiddleware);
 };
+
+/** The middleware that, once shutdown began, refuses new requests (after the security headers, which its 503 carries too). */
+export const shutdownDrain = (app: NestExpressApplication): RequestHandler => app.get(Drain).middleware;
