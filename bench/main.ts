@@ -3,6 +3,7 @@ import { runAuditBenchmark } from './audit.bench';
 import { runConsoleBenchmark } from './console.bench';
 import { runProjectionsBenchmark } from './projections.bench';
 import { runReportBenchmark } from './report.bench';
+import { runSoakBenchmark } from './soak.bench';
 import { runStoreBenchmark } from './store.bench';
 
 /** `npm run bench -- <name>`: each benchmark prints its figures and its ratio to a baseline measured in the same run. */
@@ -13,6 +14,7 @@ const benchmarks: Record<string, (args: string[]) => Promise<void>> = {
   api: runApiBenchmark,
   report: runReportBenchmark,
   console: runConsoleBenchmark,
+  soak: runSoakBenchmark,
 };
 
 const [name, ...args] = process.argv.slice(2);

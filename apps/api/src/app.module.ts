@@ -10,6 +10,7 @@ import { EventStoreModule } from './event-store/event-store.module';
 import { HealthController } from './health/health.controller';
 import { RateLimitModule } from './http/rate-limit.module';
 import { MandatesModule } from './mandates/mandates.module';
+import { OperationsModule } from './operations/operations.module';
 import { OperatorsModule } from './operators/operators.module';
 import { ReadModelsModule } from './read-models/read-models.module';
 import { SignInModule } from './sign-in/sign-in.module';
@@ -29,6 +30,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        OperationsModule.forRoot(config.operations),
         CqrsModule.forRoot(),
         EventStoreModule.forRoot(config.eventStore),
         ApplicationModule,

@@ -11,16 +11,21 @@ import { problem, sendProblem } from './http/problem';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { corsOptions, docsContentSecurityPolicy, securityHeaders } from './http/security-headers';
 import { validationPipe } from './http/validation';
+import { observeRequests, shutdownDrain } from './operations/operations.module';
+import { pinoLevelOf } from './operations/operations-config';
 
 export const BODY_LIMIT = '256kb';
 
 /** Everything `main.ts` and the end-to-end tests share: one app, created and configured the same way. */
 export const createApp = async (config: AppConfig, logger?: LogLevel[]): Promise<NestExpressApplication> => {
   // Nest's default parsers are off so that the one below, with its size limit, is the only one.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, logger });
+  // `logger`: the Nest levels a test or benchmark asks for, as the least severe pino level.
+  const logged = logger ? { ...config, operations: { ...config.operations, logLevel: pinoLevelOf(logger) } } : config;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(logged), { bodyParser: false, bufferLogs: true });
+  observeRequests(app);
   app.disable('x-powered-by');
-  // First, so that every answer carries them, the body parser's refusals included.
-  app.use(securityHeaders());
+  // Before the rest, so that every answer carries them: the body parser's refusals and those of a shutdown included.
+  app.use(securityHeaders(), shutdownDrain(app));
   app.use('/docs', docsContentSecurityPolicy());
   // The web console at `/` and `/assets/`, with its own policy; every other path stays the API's.
   app.use(consoleAssets(config.console));

@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { appConfigFrom } from './config/app-config';
 import { createApp } from './configure-app';
+import { closeOnSignals } from './operations/graceful-shutdown';
 
 async function bootstrap(): Promise<void> {
   const config = appConfigFrom(process.env);
   const app = await createApp(config);
-  app.enableShutdownHooks();
   await app.listen(config.port);
+  closeOnSignals(app, config.operations.shutdownTimeoutMs);
   const where = config.eventStore.kind === 'sqlite' ? config.eventStore.sqlitePath : config.eventStore.kind;
   // The port bound, not the one asked for: `PORT=0` takes any free port (the replica tests do).
   const { port } = app.getHttpServer().address() as AddressInfo;

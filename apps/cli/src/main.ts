@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { runBackup, runRestore } from './backup.command';
 import { runDemo } from './demo.command';
 import { runProjections } from './projections.command';
 import { runSignInLink } from './sign-in-link.command';
@@ -8,6 +9,7 @@ import { runStatus } from './status.command';
 import { runToken } from './token.command';
 import { runVerify } from './verify.command';
 import { runVerifyBundle } from './verify-bundle.command';
+import { runWitness } from './witness.command';
 
 /** `npm run cli -- <command>`: same configuration (environment) as the server, no HTTP. */
 const commands: Record<string, { describe: string; run: (args: string[]) => Promise<number> }> = {
@@ -20,8 +22,17 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
       'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or issue the compliance report of a case (recorded, its bytes kept): --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--format json|csv|pdf] [--csv rfc4180|excel-fr] [--signed-at PLACE --signed-by NAME --signatory-quality QUALITY] [--out FILE]',
     run: runEvidence,
   },
-  verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },
+  verify: {
+    describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY] [--witness-key VKEY]...',
+    run: runVerify,
+  },
+  witness: {
+    describe: 'a witness with its own key and state that cosigns checkpoints consistent with the last it cosigned: key|cosign|serve --key FILE --state FILE [--log-key VKEY]...',
+    run: runWitness,
+  },
   'verify-bundle': { describe: 'check an evidence bundle offline, with no database (and recompute a compliance report\'s figures from its events): FILE [--key VKEY]', run: runVerifyBundle },
+  backup: { describe: 'copy the embedded store (log, audit tables, read models, generated keys) while the server runs, into one gzipped tar: --out FILE', run: runBackup },
+  restore: { describe: 'restore a backup into an empty data folder (DATA_DIR), checking every file: FILE', run: runRestore },
   token: { describe: 'mint a bearer token: --role officer --departements 62 (or --role operator --operator-id ID)', run: runToken },
   'sign-in-link': { describe: 'print a one-time link to the web console, valid 10 minutes: --role officer --departements 62 [--sub NAME] [--name "Full name"]', run: runSignInLink },
 };

@@ -21,3 +21,5 @@ export * from './crypto-steps';
 export * from './inclusion-proof';
 export * from './signed-note-reader';
 export * from './node-crypto';
+export * from './cosignature';
+export * from './witness';

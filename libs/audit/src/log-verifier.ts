@@ -1,5 +1,6 @@
 import type { AuditStore, SealedLeaf, SealState, StoredCheckpoint } from './audit-store.port';
 import { openCheckpoint, type OpenedCheckpoint } from './checkpoint-note';
+import { type CosignerVerifier, cosignedAt } from './cosignature';
 import { type AuditableEvent, eventLeafHash } from './leaf';
 import { consistencyProof, type NodeReader } from './merkle-tree';
 import { ProofError, verifyConsistency } from './proofs';
@@ -71,6 +72,11 @@ export interface LogVerifierOptions {
   /** Signed notes of checkpoints published earlier and kept outside the database. */
   readonly externalCheckpoints?: readonly string[];
   /**
+   * Witnesses trusted to have cosigned checkpoints (C2SP tlog-cosignature): when given, every
+   * checkpoint held outside must carry a valid cosignature of one of them, and the log must extend it.
+   */
+  readonly witnesses?: readonly CosignerVerifier[];
+  /**
    * Exclusive start of the global log read. SQL stores should pass a bound below every position
    * (see {@link SQL_LOG_START}) so that a row forged at position 0 or below is seen too.
    */
@@ -85,6 +91,9 @@ export interface LogVerifierOptions {
 
 /** Below every position a SQL event store can hold (int8), so verification reads every row. */
 export const SQL_LOG_START = -(2n ** 63n);
+
+/** A checkpoint held outside the database, with how to name it (`held outside the database`, or its witness). */
+type HeldCheckpoint = OpenedCheckpoint & { readonly held: string };
 
 class Failed extends Error {
   constructor(readonly failure: LogFailure) {
@@ -202,19 +211,41 @@ class LogVerifier {
     };
   }
 
-  private openExternal(): OpenedCheckpoint[] {
+  private openExternal(): HeldCheckpoint[] {
     return (this.options.externalCheckpoints ?? [])
       .map((note, i) => {
+        let opened: OpenedCheckpoint;
         try {
-          return openCheckpoint(note, this.options.verifier);
+          opened = openCheckpoint(note, this.options.verifier);
         } catch (error) {
           throw fail({ kind: 'BAD_SIGNATURE', detail: `Checkpoint ${i + 1} held outside the database does not verify with the log's key: ${(error as Error).message}` });
         }
+        return { ...opened, held: this.cosignatureOf(opened) };
       })
       .sort((a, b) => a.treeSize - b.treeSize);
   }
 
-  private async scan(state: SealState, bound: number, external: OpenedCheckpoint[]): Promise<void> {
+  /** How a held checkpoint is described: by the witness that cosigned it, when witnesses are trusted (one must have). */
+  private cosignatureOf(checkpoint: OpenedCheckpoint): string {
+    const witnesses = this.options.witnesses ?? [];
+    if (witnesses.length === 0) return 'held outside the database';
+    for (const witness of witnesses) {
+      let at: number | undefined;
+      try {
+        at = cosignedAt(checkpoint.note, witness);
+      } catch (error) {
+        throw fail({ kind: 'BAD_SIGNATURE', treeSize: checkpoint.treeSize, detail: `The checkpoint of size ${checkpoint.treeSize}: ${(error as Error).message}` });
+      }
+      if (at !== undefined) return `cosigned by the witness ${witness.name} at ${new Date(at * 1000).toISOString()}`;
+    }
+    throw fail({
+      kind: 'BAD_SIGNATURE',
+      treeSize: checkpoint.treeSize,
+      detail: `The checkpoint of size ${checkpoint.treeSize} held outside the database carries no cosignature of ${witnesses.map((w) => w.name).join(', ')}`,
+    });
+  }
+
+  private async scan(state: SealState, bound: number, external: HeldCheckpoint[]): Promise<void> {
     const { events, leaves, checkpoints, externals } = this.cursors(state, bound, external);
     // A checkpoint of the empty tree, if one is held, is checked before the first event.
     await this.checkCheckpoints(checkpoints, externals);
@@ -236,7 +267,7 @@ class LogVerifier {
   }
 
   /** The log from `readFrom`, the leaves of the sealed tree, the stored checkpoints up to `bound`, and the held ones. */
-  private cursors(state: SealState, bound: number, external: OpenedCheckpoint[]) {
+  private cursors(state: SealState, bound: number, external: HeldCheckpoint[]) {
     const { audit, log } = this.options;
     let after = this.options.readFrom;
     let nextLeaf = 0;
@@ -261,7 +292,7 @@ class LogVerifier {
         if (batch.length > 0) checkpointsAfter = batch[batch.length - 1].treeSize;
         return batch;
       }),
-      externals: new Cursor<OpenedCheckpoint>(async () => external.splice(0)),
+      externals: new Cursor<HeldCheckpoint>(async () => external.splice(0)),
     };
   }
 
@@ -370,7 +401,7 @@ class LogVerifier {
     }
   }
 
-  private async checkCheckpoints(checkpoints: Cursor<StoredCheckpoint>, externals: Cursor<OpenedCheckpoint>): Promise<void> {
+  private async checkCheckpoints(checkpoints: Cursor<StoredCheckpoint>, externals: Cursor<HeldCheckpoint>): Promise<void> {
     const size = this.tree.size;
     const due = ((await checkpoints.peek())?.treeSize ?? Infinity) <= size || ((await externals.peek())?.treeSize ?? Infinity) <= size;
     if (!due) return;
@@ -411,13 +442,13 @@ class LogVerifier {
     this.anchors.any = { size: stored.treeSize };
   }
 
-  private checkExternal(held: OpenedCheckpoint, root: Buffer): void {
+  private checkExternal(held: HeldCheckpoint, root: Buffer): void {
     if (!held.rootHash.equals(root)) {
       throw fail({
         kind: 'ROLLBACK',
         position: this.anchors.external.next,
         treeSize: held.treeSize,
-        detail: `The log does not extend the checkpoint of size ${held.treeSize} held outside the database (signed at ${held.signedAt}): it was rolled back and rewritten; ${this.rewrittenRange(this.anchors.external, held.treeSize)}`,
+        detail: `The log does not extend the checkpoint of size ${held.treeSize} ${held.held} (signed at ${held.signedAt}): it was rolled back and rewritten; ${this.rewrittenRange(this.anchors.external, held.treeSize)}`,
       });
     }
     this.externalMatched++;
@@ -432,7 +463,7 @@ class LogVerifier {
   }
 
   /** Checkpoints larger than the whole log: the log lost events since they were signed. */
-  private async checkBeyondLog(checkpoints: Cursor<StoredCheckpoint>, externals: Cursor<OpenedCheckpoint>): Promise<void> {
+  private async checkBeyondLog(checkpoints: Cursor<StoredCheckpoint>, externals: Cursor<HeldCheckpoint>): Promise<void> {
     const stored = await checkpoints.peek();
     if (stored) {
       throw fail({
@@ -448,7 +479,7 @@ class LogVerifier {
         kind: 'ROLLBACK',
         position: this.anchors.external.next,
         treeSize: held.treeSize,
-        detail: `The log holds ${this.tree.size} events, fewer than the checkpoint of size ${held.treeSize} held outside the database: it was rolled back${
+        detail: `The log holds ${this.tree.size} events, fewer than the checkpoint of size ${held.treeSize} ${held.held}: it was rolled back${
           this.anchors.external.next === undefined ? '' : `, at or after position ${this.anchors.external.next}`
         }`,
       });

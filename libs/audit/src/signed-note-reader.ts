@@ -67,7 +67,15 @@ export function* parseVerifierKeySteps(vkey: string): Steps<VerifierKeyBytes> {
  * Signatures from other keys are ignored, as the spec requires; every signature carrying the
  * trusted name and key ID must verify, and at least one must be present.
  */
-export function* verifyNoteSteps(note: string | Uint8Array, name: string, publicKey: Uint8Array): Steps<string> {
+/** A signature line of a note, not verified. */
+export interface NoteSignatureLine {
+  readonly name: string;
+  readonly keyId: Uint8Array;
+  readonly signature: Uint8Array;
+}
+
+/** A note cut into its body (the text the signatures cover) and its signature lines, none of them verified. */
+export const splitNote = (note: string | Uint8Array): { body: string; signatures: NoteSignatureLine[] } => {
   const text = typeof note === 'string' ? note : decodeUtf8(note);
   if (text === undefined || hasForbiddenCharacter(text)) {
     throw new SignedNoteError('MALFORMED_NOTE', 'A note is UTF-8 text without control characters other than newline');
@@ -77,15 +85,18 @@ export function* verifyNoteSteps(note: string | Uint8Array, name: string, public
   if (split < 0 || !block.endsWith('\n')) {
     throw new SignedNoteError('MALFORMED_NOTE', 'A note ends with a blank line and signature lines');
   }
-  const body = text.slice(0, split + 1);
   const lines = block.slice(0, -1).split('\n');
   if (lines.length > MAX_SIGNATURES) throw new SignedNoteError('MALFORMED_NOTE', `More than ${MAX_SIGNATURES} signatures`);
+  return { body: text.slice(0, split + 1), signatures: lines.map(parseSignatureLine) };
+};
 
+export function* verifyNoteSteps(note: string | Uint8Array, name: string, publicKey: Uint8Array): Steps<string> {
+  const { body, signatures } = splitNote(note);
   if (publicKey.length !== 32) throw new SignedNoteError('INVALID_KEY', 'An Ed25519 public key has 32 bytes');
   const keyId = yield* keyIdSteps(name, publicKey);
   const message = utf8(body);
   let verified = 0;
-  for (const line of lines.map(parseSignatureLine)) {
+  for (const line of signatures) {
     if (line.name !== name || !bytesEqual(line.keyId, keyId)) continue;
     const ok = line.signature.length === 64 && (yield* ed25519VerifyStep(publicKey, message, line.signature));
     if (!ok) throw new SignedNoteError('INVALID_SIGNATURE', `Signature by ${name}+${toHex(keyId)} does not verify`);
@@ -142,7 +153,7 @@ export function* openCheckpointSteps(note: string, name: string, publicKey: Uint
   return { origin, treeSize, rootHash, signedAt: time, note };
 }
 
-const parseSignatureLine = (line: string): { name: string; keyId: Uint8Array; signature: Uint8Array } => {
+const parseSignatureLine = (line: string): NoteSignatureLine => {
   const space = line.indexOf(' ', SIGNATURE_PREFIX.length);
   const name = line.slice(SIGNATURE_PREFIX.length, space);
   const decoded = space < 0 ? undefined : decodeBase64(line.slice(space + 1));

@@ -15,7 +15,7 @@ import {
 } from './signed-note-reader';
 
 export { ed25519PublicKeyFromBytes } from './node-crypto';
-export { SignedNoteError, type SignedNoteErrorCode } from './signed-note-reader';
+export { type NoteSignatureLine, SignedNoteError, type SignedNoteErrorCode, splitNote } from './signed-note-reader';
 
 /** The head of the log at some size, as the body of a C2SP tlog-checkpoint. */
 export type Checkpoint = {

@@ -1,11 +1,21 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EventStore, EventToAppend, StoredEvent } from '@mandate-ledger/event-store';
 import { refusalOf, untilReadable } from '../../../libs/audit/src/testing/audit-store.contract';
 import {
+  addCheckpointRequestFor,
   AuditLog,
   AuditSealer,
   type AuditStore,
+  type CosignerVerifier,
   eventLeafHash,
+  FileWitnessState,
+  formatCosignerKey,
+  parseCosignerKey,
+  Witness,
+  WitnessError,
   formatVerifierKey,
   type LogVerification,
   type NoteSigner,
@@ -61,6 +71,8 @@ const { privateKey } = generateKeyPairSync('ed25519');
 const signer: NoteSigner = { name: ORIGIN, privateKey };
 const vkey = formatVerifierKey({ name: ORIGIN, publicKey: privateKey });
 const verifier = { name: ORIGIN, publicKey: parseVerifierKey(vkey).publicKey };
+const witnessKey = { name: 'witness.example/w1', privateKey: generateKeyPairSync('ed25519').privateKey };
+const witnessVerifier = parseCosignerKey(formatCosignerKey(witnessKey.name, witnessKey.privateKey));
 
 const STREAMS = ['mandate', 'mandate', 'mandate', 'operator', 'operator', 'compliance_case', 'mandate', 'operator'].map((c) => `${c}-${randomUUID()}`);
 
@@ -111,8 +123,15 @@ const buildLog = async (db: TamperDatabase): Promise<{ log: StoredEvent[]; notes
   return { log: await wholeLog(db.events), notes };
 };
 
-const verify = (db: TamperDatabase, externalCheckpoints: string[] = []): Promise<LogVerification> =>
-  verifyLog({ log: db.events, audit: db.audit, verifier, externalCheckpoints, readFrom: -(2n ** 63n), batchSize: 50 });
+const verify = (db: TamperDatabase, externalCheckpoints: string[] = [], witnesses: CosignerVerifier[] = []): Promise<LogVerification> =>
+  verifyLog({ log: db.events, audit: db.audit, verifier, externalCheckpoints, witnesses, readFrom: -(2n ** 63n), batchSize: 50 });
+
+/** Submits the stored checkpoint of `size` to `witness`, from the size it last cosigned, as the log's operator would. */
+const submit = async (db: TamperDatabase, witness: Witness, size?: number): Promise<string> => {
+  const checkpoint = size === undefined ? await db.audit.latestCheckpoint() : await db.audit.checkpointAt(size);
+  const cosigned = await witness.state.latest(ORIGIN);
+  return witness.addCheckpoint(await addCheckpointRequestFor(db.audit, checkpoint!, cosigned?.treeSize ?? 0));
+};
 
 const rowAt = async (db: TamperDatabase, dialect: TamperDialect, position: bigint): Promise<EventRow> => {
   const [row] = await db.sql(
@@ -280,6 +299,52 @@ export const describeTamperDetection = (adapter: string, setup: () => TamperSetu
       await attack(['UPDATE events SET data = ? WHERE position = ?', [data, target.position]], ['UPDATE audit_leaves SET leaf_hash = ? WHERE leaf_index = 37', [forgedLeaf]]);
       // Leaves 32–47 form the stored node at level 4, index 2, completed by leaf 47.
       expect((await verify(db)).failure).toMatchObject({ kind: 'TREE_MISMATCH', leafIndex: 47, position: log[47].position });
+    });
+
+    describe('when the newest events were deleted with their leaves, seals and checkpoints', () => {
+      let dir: string;
+      let witness: Witness;
+      beforeEach(async () => {
+        dir = mkdtempSync(join(tmpdir(), 'ml-tamper-witness-'));
+        witness = new Witness(witnessKey, [verifier], new FileWitnessState(join(dir, 'state.json'), formatCosignerKey(witnessKey.name, witnessKey.privateKey)));
+        // The witness cosigned each checkpoint as it was signed: 100, 200, then 300.
+        for (const size of [100, 200, 300]) await submit(db, witness, size);
+        await attack(
+          ['DELETE FROM events WHERE position > ?', [log[199].position]],
+          ['DELETE FROM audit_leaves WHERE leaf_index >= 200'],
+          ['DELETE FROM audit_nodes WHERE (idx + 1) * (1 << level) > 200'],
+          ['DELETE FROM audit_seals WHERE tree_size > 200'],
+          ['DELETE FROM audit_checkpoints WHERE tree_size > 200'],
+        );
+      });
+      afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+      it('looks whole from inside the database', async () => {
+        expect(await verify(db)).toMatchObject({ ok: true, events: 200, sealed: 200, checkpoints: 2 });
+      });
+
+      it('is caught by verify with the witness, naming the size it cosigned', async () => {
+        const cosigned = (await witness.state.latest(ORIGIN))!;
+        expect((await verify(db, [cosigned.note], [witnessVerifier])).failure).toMatchObject({
+          kind: 'ROLLBACK',
+          treeSize: 300,
+          detail: expect.stringContaining('The log holds 200 events, fewer than the checkpoint of size 300 cosigned by the witness witness.example/w1'),
+        });
+      });
+
+      it('gets no cosignature for what the log signs next, and stays caught: the witness holds size 300', async () => {
+        await appendEvents(db.events, 150, '-after');
+        await sealAndSign(db);
+        const refused = await submit(db, witness).catch((error: WitnessError) => error);
+        expect(refused).toMatchObject({ status: 422, latestSize: 300 });
+        const cosigned = (await witness.state.latest(ORIGIN))!;
+        expect(cosigned.treeSize).toBe(300);
+        expect((await verify(db, [cosigned.note], [witnessVerifier])).failure).toMatchObject({ kind: 'ROLLBACK', treeSize: 300, detail: expect.stringContaining('cosigned by the witness') });
+      });
+
+      it('refuses a checkpoint held outside that the witness did not cosign, when told to trust the witness', async () => {
+        expect((await verify(db, [notes[2]], [witnessVerifier])).failure).toMatchObject({ kind: 'BAD_SIGNATURE', treeSize: 300, detail: expect.stringContaining('no cosignature of witness.example/w1') });
+      });
     });
 
     it('names a stored checkpoint whose note was re-signed with another key', async () => {

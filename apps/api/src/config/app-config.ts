@@ -5,6 +5,7 @@ import { ConfigurationError } from '@mandate-ledger/storage';
 import { type ConsoleConfig, consoleConfigFrom } from '../console/console-config';
 import { type HttpConfig, httpConfigFrom } from '../http/http-config';
 import { type OidcConfig, oidcConfigFrom } from '../sign-in/oidc-config';
+import { type OperationsConfig, operationsConfigFrom } from '../operations/operations-config';
 
 /** Everything the server reads from its environment, validated once at boot: the application's, and the server's own. */
 export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
@@ -26,6 +27,8 @@ export interface AppConfig extends Omit<ApplicationConfig, 'readStore'> {
   readonly oidc?: OidcConfig;
   /** Where the built web console is. */
   readonly console: ConsoleConfig;
+  /** Logs, metrics and graceful shutdown. */
+  readonly operations: OperationsConfig;
 }
 
 /** The read side: where its tables live, how long read-your-writes waits, whether this process projects. */
@@ -74,7 +77,8 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   const access = eventStore && collectProblems(problems, () => accessConfigFrom(env, { dataDir: eventStore.dataDir, port, production }));
   const oidc = collectProblems(problems, () => oidcConfigFrom(env));
   const consoleConfig = collectProblems(problems, () => consoleConfigFrom(env));
-  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http || !access || !consoleConfig) throw new ConfigurationError(problems);
+  const operations = collectProblems(problems, () => operationsConfigFrom(env));
+  if (problems.length > 0 || !eventStore || !readStore || !audit || !auth || !http || !access || !consoleConfig || !operations) throw new ConfigurationError(problems);
   return {
     port,
     production,
@@ -87,5 +91,6 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
     access,
     ...(oidc ? { oidc } : {}),
     console: consoleConfig,
+    operations,
   };
 };

@@ -43,7 +43,8 @@ export const commandContextOf = (request: AuthenticatedRequest, response: Respon
   if (!TOKEN.test(correlationId)) throw new ProblemError(400, 'INVALID_CORRELATION_ID', 'X-Correlation-Id must be 1 to 128 letters, digits or ._:-');
   const key = header('idempotency-key');
   if (key !== undefined && !TOKEN.test(key)) throw new ProblemError(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1 to 128 letters, digits or ._:-');
-  const requestId = randomUUID();
+  // The id the request log gave the request (and already answered in X-Request-Id), so that the log and the events name it alike.
+  const requestId = typeof request.id === 'string' ? request.id : randomUUID();
   response.setHeader('X-Request-Id', requestId);
   response.setHeader('X-Correlation-Id', correlationId);
   const { principal } = request;
