@@ -93,6 +93,7 @@ const recordLargeCase = async (store: EventStore, { obligations, eventsPerMandat
           period: { start, end: '2019-12-31' },
         },
         operator: { status: 'registered' },
+        subsidies: [],
         metadata,
       },
       { type: 'SuspendMandate', data: { mandateId, effectiveFrom: day(start, 30), reason: 'bench', decisionReference: `S-${i}` }, metadata },

@@ -7,6 +7,7 @@ import {
   granted,
   mandateId,
   maraudeGrant,
+  mealContract,
   reinstated,
   reinstateMandate,
   renewed,
@@ -17,7 +18,7 @@ import {
   terminated,
   terminateMandate,
 } from '../testing/mandate.fixtures';
-import { createMandateDecider, mandateDecider } from './mandate.decider';
+import { createMandateDecider, DEFAULT_MANDATE_DECIDER_CONFIG, mandateDecider } from './mandate.decider';
 import { MandateAmended } from './mandate.events';
 import { Financing, Mission } from './mandate.terms';
 
@@ -46,7 +47,7 @@ describe('mandate decider', () => {
     });
 
     it('grants the meal-distribution public contract with its CPV code, however large', () => {
-      const contract = { instrument: { kind: 'public_contract', cpv: '55320000-9', reference: 'MP-2018-001', decisionDate: '2018-03-01' } as const,
+      const contract = { instrument: mealContract,
         missions: [meals], financing: financingOf(360_000_000), period: { start: '2018-03-06', end: '2019-03-05' } };
       given([]).when(grantMandate(contract)).then([granted(contract)]);
     });
@@ -178,7 +179,7 @@ describe('mandate decider', () => {
     });
 
     it('takes the threshold from configuration', () =>
-      deciderSpecification(createMandateDecider({ writtenAgreementThresholdCents: 1_000_000 }))([])
+      deciderSpecification(createMandateDecider({ ...DEFAULT_MANDATE_DECIDER_CONFIG, writtenAgreementThresholdCents: 1_000_000 }))([])
         .when(byOrder(1_500_000))
         .thenThrows('WRITTEN_AGREEMENT_REQUIRED'));
 
