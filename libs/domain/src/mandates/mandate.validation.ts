@@ -241,6 +241,8 @@ export const validateProcurement = (instrument: Instrument): void => {
   if (procurement === undefined) throw procurementRequired();
   requireObject(procurement, 'instrument.procurement');
   const at = (field: string) => `instrument.procurement.${field}`;
+  // DECP identifies a contract by the buyer's own number, 1 to 16 characters.
+  if (instrument.reference.length > 16) throw invalidField('instrument.reference', 'at most 16 characters for a public contract (DECP)');
   const oneOrMore = <T extends string>(values: readonly T[], allowed: readonly T[], field: string) => {
     requireList(values, at(field), { nonEmpty: true }).forEach((value, i) => requireOneOf(value, allowed, `${at(field)}[${i}]`));
     if (new Set(values).size !== values.length) throw invalidField(at(field), 'a list without repetition');
