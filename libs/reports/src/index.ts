@@ -5,3 +5,4 @@ export * from './compliance-report.render';
 export * from './open-data/open-data-source';
 export * from './open-data/scdl-subventions';
 export * from './open-data/decp';
+export * from './open-data/open-data-sources.reader';
