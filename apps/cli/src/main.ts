@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { runDemo } from './demo.command';
 import { runProjections } from './projections.command';
 import { runEvidence } from './evidence.command';
+import { runExport } from './export.command';
 import { runCheckpoint } from './evidence-checkpoint.command';
 import { runStatus } from './status.command';
 import { runToken } from './token.command';
@@ -18,6 +19,10 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
     describe:
       'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or the compliance report of a case, recorded as issued: --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--out FILE]',
     run: runEvidence,
+  },
+  export: {
+    describe: 'the open-data exports, from the log: scdl-subventions --authority SIRET --year YYYY [--out FILE] (CSV), or decp --year YYYY [--out FILE] (JSON)',
+    run: runExport,
   },
   verify: { describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY]', run: runVerify },
   'verify-bundle': { describe: 'check an evidence bundle offline, with no database (and recompute a compliance report\'s figures from its events): FILE [--key VKEY]', run: runVerifyBundle },

@@ -1,7 +1,8 @@
 import {
   addDays,
+  addMonths,
   type CalendarDate,
-  daysBetween,
+  isBefore,
   type GrantedMandate,
   mandateDecider,
   type MandateEvent,
@@ -68,5 +69,10 @@ export const objectOf = (mandate: GrantedMandate, on: CalendarDate): string => {
 /** Euros with two decimals and a point, from cents: `12000000` → `120000.00`. */
 export const euros = (cents: number): string => `${Math.trunc(cents / 100)}.${String(Math.abs(cents % 100)).padStart(2, '0')}`;
 
-/** Whole months a period lasts, rounded up (at least one): DECP `dureeMois`. */
-export const monthsOf = (start: CalendarDate, end: CalendarDate): number => Math.max(1, Math.ceil((daysBetween(start, end) + 1) / (365.25 / 12)));
+/** Whole months a period lasts, a month begun counting whole (at least one): DECP `dureeMois`. 6 March – 5 October is 7. */
+export const monthsOf = (start: CalendarDate, end: CalendarDate): number => {
+  const after = addDays(end, 1);
+  let months = 1;
+  while (isBefore(addMonths(start, months), after)) months++;
+  return months;
+};
