@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { CommandRunner } from '@mandate-ledger/application';
+import type { GrantMandate } from '@mandate-ledger/domain';
+import { EVENT_STORE } from '@mandate-ledger/event-store';
 import { mealContract } from '../../libs/domain/src/testing/mandate.fixtures';
 import { startApi, type TestApi } from '../support/api';
 import { grantBody, laVieActive } from '../support/calais-bodies';
@@ -110,16 +114,17 @@ describe('money and open data over HTTP', () => {
   });
 
   describe('the €23,000 rule', () => {
-    it('refuses an order that takes the year’s subsidies to the operator above the threshold, naming the total and the decisions', async () => {
-      const order = (reference: string, amountCents: number, year = 2017) => {
-        const body = grantBody(operatorId);
-        return {
-          ...body,
-          instrument: { kind: 'attribution_order', reference, decisionDate: `${year}-09-01` },
-          period: { start: `${year}-09-01`, end: `${year}-12-31` },
-          financing: { ...body.financing, amountCents },
-        };
+    const order = (reference: string, amountCents: number, year = 2017) => {
+      const body = grantBody(operatorId);
+      return {
+        ...body,
+        instrument: { kind: 'attribution_order', reference, decisionDate: `${year}-09-01` },
+        period: { start: `${year}-09-01`, end: `${year}-12-31` },
+        financing: { ...body.financing, amountCents },
       };
+    };
+
+    it('refuses an order that takes the year’s subsidies to the operator above the threshold, naming the total and the decisions', async () => {
       // The agreement of July (€120,000) counts too: any order to the same operator in 2017 goes over.
       const refused = await post('/mandates', order('AP-2017-0901', 100_000), officer, 422);
       expect(refused.body).toMatchObject({
@@ -134,6 +139,30 @@ describe('money and open data over HTTP', () => {
       });
       // Another year's total is its own.
       await post('/mandates', order('AP-2016-0901', 100_000, 2016));
+      expect((await get('/finance/written-agreement-breaches', auditor).expect(200)).body).toEqual({ items: [] });
+    });
+
+    it('lists a year the rule let slip above the threshold, as a grant decided at once in another process would', async () => {
+      // Another process that had not yet seen the agreement of July: its own read of the operator's mandates found none.
+      const blind = new CommandRunner(api.app.get(EVENT_STORE), { writtenAgreementThresholdCents: 2_300_000, operatorMandates: async () => [] });
+      const { data } = { data: order('AP-2017-0902', 100_000) };
+      const result = await blind.run(
+        { type: 'GrantMandate', data: { ...(data as never as Omit<GrantMandate['data'], 'mandateId'>), mandateId: randomUUID() } },
+        { actor: { sub: 'agent-62', role: 'officer', departements: ['62'] }, now: new Date().toISOString(), correlationId: 'race' },
+      );
+      position = String(result.position);
+      const breaches = (await get('/finance/written-agreement-breaches?year=2017', auditor).expect(200)).body.items;
+      expect(breaches).toEqual([{
+        authority: { name: 'Préfet du Pas-de-Calais', siret: PREFECTURE },
+        operatorId,
+        year: 2017,
+        totalCents: 12_100_000,
+        thresholdCents: 2_300_000,
+        subsidies: [
+          { mandateId, reference: 'CONV-2017-62-014', instrumentKind: 'annual_agreement', amountCents: 12_000_000 },
+          { mandateId: result.id, reference: 'AP-2017-0902', instrumentKind: 'attribution_order', amountCents: 100_000 },
+        ].sort((a, b) => a.mandateId.localeCompare(b.mandateId)),
+      }]);
     });
   });
 
@@ -168,7 +197,8 @@ describe('money and open data over HTTP', () => {
       const response = await get(`/exports/scdl-subventions.csv?authority=${PREFECTURE}&year=2017`, auditor).expect(200);
       expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
       const lines = response.text.split('\r\n');
-      expect(lines).toHaveLength(3);
+      // The July agreement and the order of September (the one granted past the rule), then the final line break.
+      expect(lines).toHaveLength(4);
       expect(lines[1]).toContain(`,${PREFECTURE},2017-07-27,CONV-2017-62-014,La Vie Active,`);
       expect(validateScdlSubventionsCsv(response.text)).toEqual([]);
       expect((await get(`/exports/scdl-subventions.csv?authority=${PREFECTURE}&year=2017`, officer59).expect(200)).text.split('\r\n')).toHaveLength(2);

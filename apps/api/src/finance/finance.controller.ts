@@ -2,10 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { utcDateOf } from '@mandate-ledger/domain';
-import type { LateFinancialReport, LatePublication, OverdueInstalment } from '@mandate-ledger/projections';
+import type { LateFinancialReport, LatePublication, OverdueInstalment, WrittenAgreementBreach } from '@mandate-ledger/projections';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
-import { type FinanceList, type FinanceListParams, LateFinancialReportsQuery, LatePublicationsQuery, OverdueInstalmentsQuery } from './finance.queries';
-import { FinanceListRequest } from './finance.request';
+import { type FinanceList, type FinanceListParams, LateFinancialReportsQuery, LatePublicationsQuery, OverdueInstalmentsQuery, WrittenAgreementBreachesQuery } from './finance.queries';
+import { FinanceListRequest, WrittenAgreementBreachesRequest } from './finance.request';
 
 const paramsOf = ({ on, departement, minPosition }: FinanceListRequest, principal: Principal): FinanceListParams => ({
   on: on ?? utcDateOf(new Date().toISOString()),
@@ -36,5 +36,11 @@ export class FinanceController {
   @Get('late-publications')
   latePublications(@Query() query: FinanceListRequest, @CurrentPrincipal() principal: Principal): Promise<FinanceList<LatePublication>> {
     return this.queries.execute(new LatePublicationsQuery(paramsOf(query, principal)));
+  }
+
+  /** Years whose subsidies of one authority to one operator exceed the threshold with a decision that is no written agreement. */
+  @Get('written-agreement-breaches')
+  writtenAgreementBreaches(@Query() query: WrittenAgreementBreachesRequest, @CurrentPrincipal() principal: Principal): Promise<{ readonly items: readonly WrittenAgreementBreach[] }> {
+    return this.queries.execute(new WrittenAgreementBreachesQuery(principal, query.year, query.minPosition));
   }
 }

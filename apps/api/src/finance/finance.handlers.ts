@@ -9,10 +9,12 @@ import {
   queryLateFinancialReports,
   queryLatePublications,
   queryOverdueInstalments,
+  queryWrittenAgreementBreaches,
+  type WrittenAgreementBreach,
 } from '@mandate-ledger/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ReadModels } from '../read-models/read-models.service';
-import { type FinanceList, type FinanceListParams, LateFinancialReportsQuery, LatePublicationsQuery, OverdueInstalmentsQuery } from './finance.queries';
+import { type FinanceList, type FinanceListParams, LateFinancialReportsQuery, LatePublicationsQuery, OverdueInstalmentsQuery, WrittenAgreementBreachesQuery } from './finance.queries';
 
 const BOARD = mandatesBoardProjection.name;
 
@@ -55,5 +57,19 @@ export class LatePublicationsHandler implements IQueryHandler<LatePublicationsQu
   async execute({ params }: LatePublicationsQuery): Promise<FinanceList<LatePublication>> {
     const filters = await filtersOf(this.readModels, params);
     return this.readModels.answer(BOARD, await queryLatePublications(this.readModels.store, { ...filters, thresholdCents: this.config.writtenAgreementThresholdCents }));
+  }
+}
+
+@QueryHandler(WrittenAgreementBreachesQuery)
+export class WrittenAgreementBreachesHandler implements IQueryHandler<WrittenAgreementBreachesQuery> {
+  constructor(
+    private readonly readModels: ReadModels,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async execute({ principal, year, minPosition }: WrittenAgreementBreachesQuery): Promise<{ items: WrittenAgreementBreach[] }> {
+    await this.readModels.reached([BOARD], minPosition);
+    const filters = { ...mandateReadScope(principal), year, thresholdCents: this.config.writtenAgreementThresholdCents };
+    return this.readModels.answer(BOARD, await queryWrittenAgreementBreaches(this.readModels.store, filters));
   }
 }

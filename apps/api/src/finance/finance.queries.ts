@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { LateFinancialReport, LatePublication, OverdueInstalment } from '@mandate-ledger/projections';
+import type { LateFinancialReport, LatePublication, OverdueInstalment, WrittenAgreementBreach } from '@mandate-ledger/projections';
 import type { Principal } from '../auth/principal';
 
 export interface FinanceListParams {
@@ -28,6 +28,16 @@ export class LateFinancialReportsQuery extends Query<FinanceList<LateFinancialRe
 
 export class LatePublicationsQuery extends Query<FinanceList<LatePublication>> {
   constructor(readonly params: FinanceListParams) {
+    super();
+  }
+}
+
+export class WrittenAgreementBreachesQuery extends Query<{ readonly items: readonly WrittenAgreementBreach[] }> {
+  constructor(
+    readonly principal: Principal,
+    readonly year?: number,
+    readonly minPosition?: string,
+  ) {
     super();
   }
 }

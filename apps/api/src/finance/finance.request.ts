@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from '../http/is-calendar-date';
 import { ReadYourWritesRequest } from '../read-models/read-your-writes.request';
 
@@ -14,4 +15,14 @@ export class FinanceListRequest extends ReadYourWritesRequest {
   @IsOptional()
   @Matches(/^(\d{2}|2A|2B|97\d)$/, { message: 'departement must be a département code such as 62, 2A or 971' })
   departement?: string;
+}
+
+export class WrittenAgreementBreachesRequest extends ReadYourWritesRequest {
+  @ApiPropertyOptional({ type: 'integer', example: 2017, description: 'Only this calendar year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(2200)
+  year?: number;
 }

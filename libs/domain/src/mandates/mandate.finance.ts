@@ -1,6 +1,7 @@
 import { addDays, addMonths, addYears, CalendarDate, daysBetween, isAfter, isBefore, yearOf } from '../shared/dates';
 import { GrantedMandate, lastDayInForce } from './mandate.state';
-import { Instalment, NON_SUBSIDY_KINDS, OpenDataSet } from './mandate.terms';
+import { OtherSubsidy } from './mandate.commands';
+import { Instalment, InstrumentKind, NON_SUBSIDY_KINDS, OpenDataSet } from './mandate.terms';
 
 // What a mandate's money and open-data obligations stand at on a date, from its recorded facts
 // alone: the board, the mandate page, the finance queries and the decider read the same functions.
@@ -176,4 +177,32 @@ export const fundingYearsOf = (funding: { readonly from: CalendarDate; readonly 
     from = addDays(to, 1);
   }
   return parts;
+};
+
+/** One subsidy's part of a year, as the written-agreement rule counts it. */
+export interface SubsidyYearShare {
+  readonly mandateId: string;
+  readonly reference: string;
+  readonly instrumentKind: InstrumentKind;
+  readonly amountCents: number;
+}
+
+/**
+ * The subsidies of one authority to one operator added up by calendar year ({@link fundingYearsOf}),
+ * each year with its total and the decisions it adds up (those with a part of it), by year.
+ */
+export const subsidyYearTotals = (subsidies: readonly OtherSubsidy[]): { year: number; totalCents: number; shares: SubsidyYearShare[] }[] => {
+  const parts = subsidies.map((subsidy) => ({ subsidy, years: subsidy.fundings.flatMap(fundingYearsOf) }));
+  const years = [...new Set(parts.flatMap(({ years: y }) => y.map((part) => part.year)))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const shares = parts
+      .map(({ subsidy, years: y }) => ({
+        mandateId: subsidy.mandateId,
+        reference: subsidy.reference,
+        instrumentKind: subsidy.instrumentKind,
+        amountCents: y.filter((part) => part.year === year).reduce((sum, part) => sum + part.amountCents, 0),
+      }))
+      .filter((share) => share.amountCents > 0);
+    return { year, totalCents: shares.reduce((sum, share) => sum + share.amountCents, 0), shares };
+  });
 };

@@ -20,10 +20,9 @@ import {
   writtenAgreementRequired,
   procurementRequired,
   duplicateInstalment,
-  SubsidyShare,
 } from './mandate.errors';
 import { GrantMandate, OtherSubsidy } from './mandate.commands';
-import { fundingYearsOf } from './mandate.finance';
+import { fundingYearsOf, subsidyYearTotals } from './mandate.finance';
 import { MandateGrant } from './mandate.events';
 import { Funding, GrantedMandate } from './mandate.state';
 import {
@@ -219,20 +218,14 @@ export const validateWrittenAgreement = (decided: OtherSubsidy, others: readonly
         !NON_SUBSIDY_KINDS.includes(other.instrumentKind),
     ),
   ];
-  const byYear = counted.map((subsidy) => ({ subsidy, years: subsidy.fundings.flatMap(fundingYearsOf) }));
-  const years = [...new Set(byYear[0].years.filter((part) => part.amountCents > 0).map((part) => part.year))].sort((a, b) => a - b);
-  for (const year of years) {
-    const shares: SubsidyShare[] = byYear
-      .map(({ subsidy, years: parts }) => ({
-        mandateId: subsidy.mandateId,
-        reference: subsidy.reference,
-        amountCents: parts.filter((part) => part.year === year).reduce((sum, part) => sum + part.amountCents, 0),
-      }))
-      .filter((share) => share.amountCents > 0);
-    const totalCents = shares.reduce((sum, share) => sum + share.amountCents, 0);
-    if (totalCents > thresholdCents) throw writtenAgreementRequired(year, totalCents, thresholdCents, shares);
+  const decidedYears = new Set(fundingYearsOfAll(decided).filter((part) => part.amountCents > 0).map((part) => part.year));
+  for (const { year, totalCents, shares } of subsidyYearTotals(counted)) {
+    if (!decidedYears.has(year) || totalCents <= thresholdCents) continue;
+    throw writtenAgreementRequired(year, totalCents, thresholdCents, shares.map(({ mandateId, reference, amountCents }) => ({ mandateId, reference, amountCents })));
   }
 };
+
+const fundingYearsOfAll = (subsidy: OtherSubsidy) => subsidy.fundings.flatMap(fundingYearsOf);
 
 /** DECP: the facts a public contract's essential data need, each from the format's vocabulary. */
 export const validateProcurement = (instrument: Instrument): void => {

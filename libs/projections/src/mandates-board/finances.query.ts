@@ -5,8 +5,13 @@ import {
   type GrantedMandate,
   instalmentsOn,
   type OpenDataSet,
+  NON_SUBSIDY_KINDS,
   publicationDeadlineOf,
+  subsidyOf,
+  subsidyYearTotals,
+  type SubsidyYearShare,
   termsOn,
+  WRITTEN_AGREEMENT_KINDS,
 } from '@mandate-ledger/domain';
 import type { ReadStore } from '../read-store/read-store.port';
 import { boardMandatesWithin } from './mandates-board.query';
@@ -114,4 +119,47 @@ export const queryLatePublications = async (
     return [{ ...ref, ...deadline, standing: deadline.standing }];
   });
   return { on: filters.on, items: items.sort(byDepartementThen((item) => item.dueOn)) };
+};
+
+export interface WrittenAgreementBreach {
+  readonly authority: { readonly name: string; readonly siret: string };
+  readonly operatorId: string;
+  readonly year: number;
+  readonly totalCents: number;
+  readonly thresholdCents: number;
+  readonly subsidies: readonly SubsidyYearShare[];
+}
+
+/**
+ * The years in which the subsidies of one authority to one operator add up above the threshold
+ * while one of them is not a written agreement: what the rule refuses, should two decisions taken
+ * at once in two processes have slipped past it (docs/money-and-open-data.md). Over the mandates
+ * within the scope only: an officer's totals count the subsidies of its départements.
+ */
+export const queryWrittenAgreementBreaches = async (
+  readStore: ReadStore,
+  filters: FinanceScope & { readonly thresholdCents: number; readonly year?: number },
+): Promise<{ items: WrittenAgreementBreach[] } | undefined> => {
+  const all = await boardMandatesWithin(readStore, filters);
+  if (all === undefined) return undefined;
+  const groups = new Map<string, GrantedMandate[]>();
+  for (const { mandate } of all) {
+    if (NON_SUBSIDY_KINDS.includes(mandate.instrument.kind)) continue;
+    const key = `${mandate.authority.siret} ${mandate.operatorId}`;
+    groups.set(key, [...(groups.get(key) ?? []), mandate]);
+  }
+  const items = [...groups.values()].flatMap((mandates) =>
+    subsidyYearTotals(mandates.map(subsidyOf))
+      .filter(({ year, totalCents, shares }) =>
+        (filters.year === undefined || year === filters.year) && totalCents > filters.thresholdCents && shares.some((share) => !WRITTEN_AGREEMENT_KINDS.includes(share.instrumentKind)))
+      .map(({ year, totalCents, shares }) => ({
+        authority: { name: mandates[0].authority.name, siret: mandates[0].authority.siret },
+        operatorId: mandates[0].operatorId,
+        year,
+        totalCents,
+        thresholdCents: filters.thresholdCents,
+        subsidies: shares,
+      })),
+  );
+  return { items: items.sort((a, b) => a.year - b.year || a.authority.siret.localeCompare(b.authority.siret) || a.operatorId.localeCompare(b.operatorId)) };
 };
