@@ -52,6 +52,17 @@ describe('mandate decider', () => {
       given([]).when(grantMandate(contract)).then([granted(contract)]);
     });
 
+    it('refuses a public contract without the procurement facts its essential data need', () => {
+      const { procurement: _, ...instrument } = mealContract;
+      given([]).when(grantMandate({ instrument })).thenThrows('PROCUREMENT_REQUIRED');
+    });
+
+    it('refuses a procedure outside the DECP vocabulary', () =>
+      given([]).when(grantMandate({ instrument: { ...mealContract, procurement: { ...mealContract.procurement, procedure: 'Gré à gré' } } })).thenThrows('INVALID_FIELD'));
+
+    it('refuses a public contract whose reference DECP cannot carry (more than 16 characters)', () =>
+      given([]).when(grantMandate({ instrument: { ...mealContract, reference: 'MARCHE-2018-62-0001' } })).thenThrows('INVALID_FIELD'));
+
     it('records each indicator as a count when the grant gives no kind', () => {
       const missions = [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }];
       given([]).when(grantMandate({ missions })).then([granted()]);
