@@ -34,9 +34,9 @@ describe('roles that may never make a write', () => {
     expect({ status: issued.status, code: issued.body.code }).toEqual({ status: 404, code: 'COMPLIANCE_CASE_NOT_FOUND' });
   });
 
-  it('refuses an operator, before looking at its body, every write but its activity reports and completion', async () => {
+  it('refuses an operator, before looking at its body, every write but its activity reports, completion and financial reports', async () => {
     const operator = api.bearer({ sub: 'lva-1', role: 'operator', operatorId: randomUUID() });
-    const own = ['/mandates/{id}/activity-reports', '/mandates/{id}/completion'];
+    const own = ['/mandates/{id}/activity-reports', '/mandates/{id}/completion', '/mandates/{id}/financial-reports'];
     const routes = await writeRoutes();
 
     for (const { method, path, template } of routes.filter((route) => !own.includes(route.template))) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -9,6 +9,8 @@ import {
   complianceCoverage,
   coverageMandateOf,
   deadlineOf,
+  financialReportsOn,
+  instalmentsOn,
   isValidRna,
   isValidSiren,
   isValidSiret,
@@ -24,7 +26,9 @@ import { type EventStore, foldStream, type StoredEvent } from '@mandate-ledger/e
 import { SqliteEventStore } from '@mandate-ledger/event-store/sqlite/sqlite.event-store';
 import { CALAIS_2017_IDS, CALAIS_2017_STEPS } from '../../apps/cli/src/demo/calais-2017.data';
 import { runDemo } from '../../apps/cli/src/demo.command';
+import { runExport } from '../../apps/cli/src/export.command';
 import { captureConsole } from '../support/console';
+import { validateDecp, validateScdlSubventionsCsv } from '../support/open-data-schemas';
 
 // `npm run cli -- demo` on a SQLite file in a temp folder; the environment is passed, never set.
 
@@ -266,6 +270,62 @@ describe('npm run cli -- demo', () => {
     // The agreement serves the rue des Verrotières and the Virval, not the eastern sector: 11 August – 31 December 2018, 143 days late.
     const [eastern] = (await coverageOf(store, complianceCase, { from: '2018-07-31', to: '2018-12-31' })).obligations;
     expect(eastern).toMatchObject({ covered: [], gaps: [{ from: '2018-08-11', to: '2018-12-31' }], daysLate: 143, penaltyExposureCents: 0, status: 'in_progress' });
+  });
+
+  describe('money and open data of 2017–2018', () => {
+    const outreach = async () => {
+      const mandate = foldStream(mandateDecider, await store.readStream(mandateStreamName(mandates.minorsOutreach)));
+      if (mandate.status === 'not_granted') throw new Error('outreach not granted');
+      return mandate;
+    };
+
+    it('pays each instalment within a week of its due date, but withholds the outreach’s September 2018 one for its late 2017 report', async () => {
+      expect(typesOf('MandatePaymentMade')).toHaveLength(8);
+      expect(instalmentsOn(await outreach(), '2018-12-31').map(({ dueDate, standing }) => [dueDate, standing])).toEqual([
+        ['2017-08-31', 'paid'],
+        ['2017-11-30', 'paid'],
+        ['2018-02-28', 'paid'],
+        ['2018-09-30', 'withheld'],
+      ]);
+      expect(typesOf('MandatePaymentWithheld').map((e) => e.data)).toEqual([expect.objectContaining({ dueDate: '2018-09-30', decidedOn: '2018-09-24', financialReportYear: 2017 })]);
+    });
+
+    it('receives every financial report of 2017 and 2018, one of them late', async () => {
+      expect(typesOf('MandateFinancialReportReceived')).toHaveLength(8);
+      expect(financialReportsOn(await outreach(), '2019-12-31', 6)).toEqual([
+        { financialYear: 2017, dueOn: '2018-06-30', receivedOn: '2018-10-15', spentCents: 11_650_000, standing: 'received_late', daysLate: 107 },
+        { financialYear: 2018, dueOn: '2019-06-30', receivedOn: '2019-06-14', spentCents: 20_300_000, standing: 'received', daysLate: 0 },
+      ]);
+      expect(typesOf('MandateRecoveryOrdered').map((e) => e.data)).toEqual([expect.objectContaining({ titreReference: 'TP-2018-62-0091', amountCents: 300_000 })]);
+    });
+
+    const exported = async (args: string[]) => {
+      const out = join(dataDir, `export-${randomUUID()}`);
+      const run = await captureConsole(() => runExport([...args, '--out', out], { DATA_DIR: dataDir }));
+      expect(run.code).toBe(0);
+      return readFileSync(out, 'utf8');
+    };
+
+    it('exports the préfecture’s subsidies of 2017 as SCDL subventions 2.1.1, valid against the published schema', async () => {
+      const csv = await exported(['scdl-subventions', '--authority', '99062000700015', '--year', '2017']);
+      expect(validateScdlSubventionsCsv(csv)).toEqual([]);
+      expect(csv.split('\r\n').map((line) => line.split(',').slice(2, 4).join(' '))).toEqual([
+        'dateConvention referenceDecision',
+        '2017-07-27 CONV-2017-62-014',
+        '2017-08-11 CONV-2017-62-019',
+        '2017-09-07 CONV-2017-62-023',
+        '2017-10-13 CONV-2017-62-031',
+        '',
+      ]);
+    });
+
+    it('exports the meal-distribution contract as DECP 2.0.3, valid against the published schema', async () => {
+      const document = JSON.parse(await exported(['decp', '--year', '2018']));
+      expect(validateDecp(document)).toEqual([]);
+      expect(document.marches.marche).toEqual([
+        expect.objectContaining({ id: 'MP-2018-62-001', codeCPV: '55320000-9', dateNotification: '2018-03-05', datePublicationDonnees: '2018-04-20', dureeMois: 7, montant: 2_100_000 }),
+      ]);
+    });
   });
 
   it('says which compliance case each of its decisions went to', () => {

@@ -7,6 +7,8 @@ import { ComplianceCasesModule } from './compliance-cases/compliance-cases.modul
 import { ComplianceReportModule } from './compliance-cases/report/compliance-report.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { EventStoreModule } from './event-store/event-store.module';
+import { ExportsModule } from './exports/exports.module';
+import { FinanceModule } from './finance/finance.module';
 import { HealthController } from './health/health.controller';
 import { RateLimitModule } from './http/rate-limit.module';
 import { MandatesModule } from './mandates/mandates.module';
@@ -39,6 +41,8 @@ export class AppModule {
         SignInModule.forRoot(config),
         OperatorsModule,
         MandatesModule,
+        FinanceModule,
+        ExportsModule,
         ComplianceCasesModule,
         AuditModule,
         ComplianceReportModule,

@@ -50,6 +50,16 @@ export const commandOf = (step: DemoStep): ApplicationCommand => {
       return { type: 'ReportMandateActivity', data: { ...step.data, mandateId: step.mandateId } };
     case 'complete':
       return { type: 'CompleteMandateMission', data: { ...step.data, mandateId: step.mandateId } };
+    case 'pay':
+      return { type: 'RecordMandatePayment', data: { ...step.data, mandateId: step.mandateId } };
+    case 'withhold':
+      return { type: 'WithholdMandatePayment', data: { ...step.data, mandateId: step.mandateId } };
+    case 'recover':
+      return { type: 'OrderMandateRecovery', data: { ...step.data, mandateId: step.mandateId } };
+    case 'financial-report':
+      return { type: 'ReceiveMandateFinancialReport', data: { ...step.data, mandateId: step.mandateId } };
+    case 'publish':
+      return { type: 'RecordMandatePublication', data: { ...step.data, mandateId: step.mandateId } };
     case 'open-case':
       return { type: 'OpenComplianceCase', data: { ...step.data, complianceCaseId: step.complianceCaseId } };
     case 'appeal':
@@ -107,6 +117,11 @@ const VERBS: Record<DemoStep['decision'], string> = {
   reinstate: 'reinstated',
   report: 'reported activity',
   complete: 'completed',
+  pay: 'paid',
+  withhold: 'withheld payment',
+  recover: 'ordered recovery',
+  'financial-report': 'received report',
+  publish: 'published',
   'open-case': 'opened case',
   appeal: 'recorded appeal',
   'add-obligation': 'added obligation',
@@ -157,7 +172,7 @@ export const runDemo = async (args: string[], env: NodeJS.ProcessEnv = process.e
     let outcomes: StepOutcome[];
     try {
       const nameWidth = Math.max(...calais2017Steps(options).map(({ name }) => name.length));
-      const commands = new CommandRunner(store, { writtenAgreementThresholdCents: config.writtenAgreementThresholdCents });
+      const commands = new CommandRunner(store, { writtenAgreementThresholdCents: config.writtenAgreementThresholdCents, financialReportDueMonths: config.financialReportDueMonths });
       outcomes = await loadDemo(commands, (outcome) => console.log(lineOf(outcome, nameWidth)), options);
     } catch (error) {
       if (!(error instanceof DemoStepRefused)) throw error;

@@ -4,6 +4,7 @@ import { runDemo } from './demo.command';
 import { runProjections } from './projections.command';
 import { runSignInLink } from './sign-in-link.command';
 import { runEvidence } from './evidence.command';
+import { runExport } from './export.command';
 import { runCheckpoint } from './evidence-checkpoint.command';
 import { runStatus } from './status.command';
 import { runToken } from './token.command';
@@ -21,6 +22,10 @@ const commands: Record<string, { describe: string; run: (args: string[]) => Prom
     describe:
       'write an offline-verifiable bundle of the events of a mandate with their proofs: --mandate ID [--out FILE]; or issue the compliance report of a case (recorded, its bytes kept): --case ID [--from DATE] [--to DATE] [--as-known-at INSTANT] [--format json|csv|pdf] [--csv rfc4180|excel-fr] [--signed-at PLACE --signed-by NAME --signatory-quality QUALITY] [--out FILE]',
     run: runEvidence,
+  },
+  export: {
+    describe: 'the open-data exports, from the log: scdl-subventions --authority SIRET --year YYYY [--out FILE] (CSV), or decp --year YYYY [--out FILE] (JSON)',
+    run: runExport,
   },
   verify: {
     describe: 'recompute every leaf, node and root from the events and check every checkpoint: [--checkpoint FILE]... [--key VKEY] [--witness-key VKEY]...',

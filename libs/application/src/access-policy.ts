@@ -178,3 +178,10 @@ export const assertCaseStaysReadableToOpener = (opener: CaseReader | undefined, 
     `The officer who opened this compliance case (départements ${theirs}) would no longer read it: an obligation must lie in one of those first`,
   );
 };
+
+/** What a principal reads of lists over mandates: officers those touching their départements, operators their own, auditors and admins all. */
+export const mandateReadScope = (principal: Principal): { readonly withinDepartements?: readonly string[]; readonly operatorId?: string } => {
+  if (principal.role === 'officer') return { withinDepartements: principal.departements ?? [] };
+  if (principal.role === 'operator') return { operatorId: principal.operatorId ?? '' };
+  return {};
+};

@@ -13,6 +13,8 @@ export interface ApplicationConfig {
   readonly audit: AuditConfig;
   /** `WRITTEN_AGREEMENT_THRESHOLD_CENTS`: a grant above this yearly amount needs a written agreement (loi 2000-321 art. 10). */
   readonly writtenAgreementThresholdCents: number;
+  /** `FINANCIAL_REPORT_DUE_MONTHS`: months after a financial year's end within which its financial report is due (six). */
+  readonly financialReportDueMonths: number;
 }
 
 /** Runs `read`, adding its {@link ConfigurationError}'s problems to the others, so that one start lists every problem. */
@@ -33,16 +35,20 @@ export const collectProblems = <T>(problems: string[], read: () => T): T | undef
 export const readApplicationConfig = (
   env: NodeJS.ProcessEnv,
   problems: string[],
-): Partial<Pick<ApplicationConfig, 'eventStore' | 'readStore' | 'audit'>> & Pick<ApplicationConfig, 'production' | 'writtenAgreementThresholdCents'> => {
+): Partial<Pick<ApplicationConfig, 'eventStore' | 'readStore' | 'audit'>> & Pick<ApplicationConfig, 'production' | 'writtenAgreementThresholdCents' | 'financialReportDueMonths'> => {
   const threshold = Number(env.WRITTEN_AGREEMENT_THRESHOLD_CENTS ?? 2_300_000);
   if (!Number.isSafeInteger(threshold) || threshold < 0) {
     problems.push(`WRITTEN_AGREEMENT_THRESHOLD_CENTS must be a whole number of cents, got "${env.WRITTEN_AGREEMENT_THRESHOLD_CENTS}"`);
+  }
+  const dueMonths = Number(env.FINANCIAL_REPORT_DUE_MONTHS ?? 6);
+  if (!Number.isSafeInteger(dueMonths) || dueMonths < 0 || dueMonths > 60) {
+    problems.push(`FINANCIAL_REPORT_DUE_MONTHS must be a whole number of months from 0 to 60, got "${env.FINANCIAL_REPORT_DUE_MONTHS}"`);
   }
   const production = env.NODE_ENV === 'production';
   const eventStore = collectProblems(problems, () => eventStoreConfigFrom(env));
   const readStore = eventStore && collectProblems(problems, () => readStoreConfigFrom(env, eventStore));
   const audit = eventStore && collectProblems(problems, () => auditConfigFrom(env, eventStore.dataDir, production));
-  return { production, eventStore, readStore, audit, writtenAgreementThresholdCents: threshold };
+  return { production, eventStore, readStore, audit, writtenAgreementThresholdCents: threshold, financialReportDueMonths: dueMonths };
 };
 
 /** Reads the application's configuration, listing every problem at once. */

@@ -1,7 +1,7 @@
 import type { ComplianceCaseCommand, ComplianceReportCommand, MandateCommand, OperatorCommand } from '@mandate-ledger/domain';
 
 /** A domain command without what the command path adds: its metadata, and what the decider is told of other streams. */
-type AsSent<Command> = Command extends unknown ? Omit<Command, 'metadata' | 'operator' | 'mandate' | 'complianceCase'> : never;
+type AsSent<Command> = Command extends unknown ? Omit<Command, 'metadata' | 'operator' | 'mandate' | 'complianceCase' | 'subsidies'> : never;
 
 /**
  * Every write, as plain data: `type` and `data`, the resource's id inside `data` (`mandateId`,

@@ -7,3 +7,4 @@ export * from './report-access';
 export * from './fingerprint';
 export * from './application-config';
 export * from './event-store';
+export * from './operator-subsidies';

@@ -1,5 +1,6 @@
 import type { DecidedEvent, CommandDecider, EventStore } from '@mandate-ledger/event-store';
 import type { ApplicationCommand, CommandType } from './commands';
+import type { OperatorMandatesLookup } from './operator-subsidies';
 import type { Principal } from './principal';
 
 export type CommandOf<Type extends CommandType> = Extract<ApplicationCommand, { type: Type }>;
@@ -23,11 +24,21 @@ export interface Aggregate<State, Existing extends State> {
 export interface UseCase<Type extends CommandType, Existing, Facts = undefined> {
   /** Before anything is read: which roles may ever make it, and the départements a new resource names. */
   readonly allow?: (actor: Principal, command: CommandOf<Type>) => void;
+  /**
+   * Commands of one key run one at a time in this process, from `read` to the append: a decision
+   * that depends on other streams (the written-agreement rule adds up an operator's subsidies).
+   */
+  readonly serializeOn?: (command: CommandOf<Type>, store: EventStore) => Promise<string | undefined>;
   /** What the decider needs from other streams: it reads nothing itself. */
-  readonly read?: (command: CommandOf<Type>, store: EventStore) => Promise<Facts>;
+  readonly read?: (command: CommandOf<Type>, store: EventStore, services: UseCaseServices) => Promise<Facts>;
   /** The fields the decider's command takes besides `type`, `data` and `metadata`, from what `read` found. */
   readonly given?: (facts: Facts) => object;
   readonly authorize?: (actor: Principal, existing: Existing, command: CommandOf<Type>, facts: Facts) => void;
+}
+
+/** What the command path lends the use cases' reads besides the store. */
+export interface UseCaseServices {
+  readonly operatorMandates: OperatorMandatesLookup;
 }
 
 /** Every use case of one aggregate, by command type. */

@@ -1,5 +1,5 @@
 import { DOMAIN_UPCASTERS, LATEST_SCHEMA_VERSIONS, upcastDomainEvent } from './event-upcasters';
-import { granted } from './testing/mandate.fixtures';
+import { granted, mealContract } from './testing/mandate.fixtures';
 import { obligationAdded } from './testing/compliance-case.fixtures';
 
 // Events as recorded before indicators had kinds and obligations had scopes, read today.
@@ -14,9 +14,15 @@ describe('upcasting recorded events to their latest shape', () => {
   it('reads the indicators of a grant recorded before kinds as counts, as reports then summed them', () =>
     expect(upcastDomainEvent(grantedV1)).toEqual({
       type: 'MandateGranted',
-      schemaVersion: 2,
+      schemaVersion: 3,
       data: { ...grantedV1.data, missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers_per_week', unit: 'showers', target: 1400, kind: 'count' }] }] },
     }));
+
+  it('reads a public contract granted before procurement facts were recorded as one without them', () => {
+    const { procurement: _, ...instrument } = mealContract;
+    const v2 = { type: 'MandateGranted', schemaVersion: 2, data: { ...granted().data, instrument } };
+    expect(upcastDomainEvent(v2)).toEqual({ ...v2, schemaVersion: 3 });
+  });
 
   it('lifts the missions an amendment changed, and leaves an amendment of other sections as it was', () => {
     const changes = { missions: [{ type: 'SHOWERS', indicators: [{ name: 'showers', unit: 'showers', target: 1 }] }] };

@@ -20,7 +20,8 @@ export * from './mandates/mandate.commands';
 export * from './mandates/mandate.events';
 export * from './mandates/mandate.errors';
 export * from './mandates/mandate.state';
-export { validMissions } from './mandates/mandate.validation';
+export { validMissions, subsidyOf } from './mandates/mandate.validation';
+export * from './mandates/mandate.finance';
 export {
   mandateDecider,
   createMandateDecider,
@@ -33,6 +34,11 @@ export {
   terminateMandate,
   reportMandateActivity,
   completeMandateMission,
+  recordMandatePayment,
+  withholdMandatePayment,
+  orderMandateRecovery,
+  receiveMandateFinancialReport,
+  recordMandatePublication,
 } from './mandates/mandate.decider';
 export type { MandateDeciderConfig } from './mandates/mandate.decider';
 

@@ -11,6 +11,8 @@ export * from './runtime/projection-status';
 export * from './mandates-board/mandates-board.projection';
 export * from './mandates-board/mandates-board.query';
 export * from './mandates-board/operator-portfolio';
+export * from './mandates-board/operator-mandates';
+export * from './mandates-board/finances.query';
 export * from './operators/operators.projection';
 export * from './operators/operators.query';
 export * from './history/history.projection';

@@ -8,3 +8,7 @@ export * from './report-document';
 export * from './report-issuance';
 export * from './report-job';
 export * from './report-render-thread';
+export * from './open-data/open-data-source';
+export * from './open-data/scdl-subventions';
+export * from './open-data/decp';
+export * from './open-data/open-data-sources.reader';

@@ -79,7 +79,7 @@ export const recordCalaisScenario = async (store: EventStore): Promise<CalaisSce
     [mandates.latrines, grant(mandates.latrines, 'AP-2017-62-LAT', 'LATRINES', '2017-06-20', '2017-12-31')],
     [mandates.showers, grant(mandates.showers, 'CONV-2017-62-040', 'SHOWERS', '2017-09-08', '2017-12-31')],
   ];
-  for (const [id, data] of grants) await decide(store, mandateStreamName(id), { type: 'GrantMandate', data, operator, metadata });
+  for (const [id, data] of grants) await decide(store, mandateStreamName(id), { type: 'GrantMandate', data, operator, subsidies: [], metadata });
   const maraude = mandateStreamName(mandates.maraude);
   await decide(store, maraude, {
     type: 'ReportMandateActivity',

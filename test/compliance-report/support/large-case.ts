@@ -72,6 +72,7 @@ export const recordLargeCase = async (store: EventStore, { obligations, eventsPe
           period: { start, end: '2019-12-31' },
         },
         operator: { status: 'registered' },
+        subsidies: [],
         metadata,
       },
       { type: 'SuspendMandate', data: { mandateId, effectiveFrom: day(start, 30), reason: 'bench', decisionReference: `S-${i}` }, metadata },

@@ -62,7 +62,7 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a TCP port, got "${env.PORT}"`);
   const readModels = readModelsSettingsFrom(env, problems);
-  const { eventStore, readStore, audit, production, writtenAgreementThresholdCents } = readApplicationConfig(env, problems);
+  const { eventStore, readStore, audit, production, writtenAgreementThresholdCents, financialReportDueMonths } = readApplicationConfig(env, problems);
   const tokenPolicy = collectProblems(problems, () => tokenPolicyFrom(env));
   let auth: AppConfig['auth'] | undefined;
   try {
@@ -85,6 +85,7 @@ export const appConfigFrom = (env: NodeJS.ProcessEnv): AppConfig => {
     eventStore,
     audit,
     writtenAgreementThresholdCents,
+    financialReportDueMonths,
     readModels: { ...readModels, readStore },
     auth,
     http,

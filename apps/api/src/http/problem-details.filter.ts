@@ -51,7 +51,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const detail = given.detail ?? (typeof given.message === 'string' ? given.message : exception.message);
       return { problem: problem(status, code, detail), headers: {} };
     }
-    if (isDomainError(exception)) return { problem: problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message), headers: {} };
+    if (isDomainError(exception)) {
+      return { problem: problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, { ...exception.details }), headers: {} };
+    }
     this.logger.error(`${request.method} ${request.originalUrl}: ${errorForLog(exception)}`);
     return { problem: problem(500, 'INTERNAL_ERROR', 'An unexpected error occurred; it has been logged'), headers: {} };
   }

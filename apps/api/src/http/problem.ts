@@ -10,6 +10,8 @@ export interface Problem {
   readonly instance?: string;
   /** Every failing field, for VALIDATION_FAILED. */
   readonly errors?: readonly FieldError[];
+  /** Extension members a domain refusal names (RFC 9457 §3.2): the totals a rule added up. */
+  readonly [extension: string]: unknown;
 }
 
 export interface FieldError {

@@ -25,7 +25,12 @@ import { MandateHistoryQuery } from './mandate-history/mandate-history.query';
 import { ReinstateMandateRequest } from './reinstate-mandate/reinstate-mandate.request';
 import { RenewMandateRequest } from './renew-mandate/renew-mandate.request';
 import { ReportMandateActivityRequest } from './report-mandate-activity/report-mandate-activity.request';
+import { OrderMandateRecoveryRequest } from './order-mandate-recovery/order-mandate-recovery.request';
+import { ReceiveMandateFinancialReportRequest } from './receive-mandate-financial-report/receive-mandate-financial-report.request';
+import { RecordMandatePaymentRequest } from './record-mandate-payment/record-mandate-payment.request';
+import { RecordMandatePublicationRequest } from './record-mandate-publication/record-mandate-publication.request';
 import { SuspendMandateRequest } from './suspend-mandate/suspend-mandate.request';
+import { WithholdMandatePaymentRequest } from './withhold-mandate-payment/withhold-mandate-payment.request';
 import { TerminateMandateRequest } from './terminate-mandate/terminate-mandate.request';
 
 @ApiTags('mandates')
@@ -83,6 +88,37 @@ export class MandatesController {
   @WriteEndpoint(WRITERS.reports)
   complete(@Param('id', uuidParam()) id: string, @Body() body: CompleteMandateMissionRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
     return runWrite(this.commands, write, { type: 'CompleteMandateMission', data: { ...plainData(body), mandateId: id } });
+  }
+
+  @Post(':id/payments')
+  @WriteEndpoint(WRITERS.records)
+  pay(@Param('id', uuidParam()) id: string, @Body() body: RecordMandatePaymentRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'RecordMandatePayment', data: { ...plainData(body), mandateId: id } });
+  }
+
+  @Post(':id/payment-withholdings')
+  @WriteEndpoint(WRITERS.records)
+  withhold(@Param('id', uuidParam()) id: string, @Body() body: WithholdMandatePaymentRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'WithholdMandatePayment', data: { ...plainData(body), mandateId: id } });
+  }
+
+  @Post(':id/recoveries')
+  @WriteEndpoint(WRITERS.records)
+  recover(@Param('id', uuidParam()) id: string, @Body() body: OrderMandateRecoveryRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'OrderMandateRecovery', data: { ...plainData(body), mandateId: id } });
+  }
+
+  /** The compte rendu financier comes from the operator: it may record its own, as its activity reports. */
+  @Post(':id/financial-reports')
+  @WriteEndpoint(WRITERS.reports)
+  receiveFinancialReport(@Param('id', uuidParam()) id: string, @Body() body: ReceiveMandateFinancialReportRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'ReceiveMandateFinancialReport', data: { ...plainData(body), mandateId: id } });
+  }
+
+  @Post(':id/publications')
+  @WriteEndpoint(WRITERS.records)
+  publish(@Param('id', uuidParam()) id: string, @Body() body: RecordMandatePublicationRequest, @Write() write: HttpWrite): Promise<WriteAnswer> {
+    return runWrite(this.commands, write, { type: 'RecordMandatePublication', data: { ...plainData(body), mandateId: id } });
   }
 
   /** The officers' board, from its read model (DESIGN §4). */

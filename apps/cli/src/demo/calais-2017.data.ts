@@ -11,7 +11,12 @@ import type {
   LinkComplianceMeasure,
   OpenComplianceCase,
   OperatorDetails,
+  OrderMandateRecovery,
+  ReceiveMandateFinancialReport,
   RecordComplianceAppeal,
+  RecordMandatePayment,
+  RecordMandatePublication,
+  WithholdMandatePayment,
   RecordComplianceNotification,
   ReinstateMandate,
   RenewMandate,
@@ -83,6 +88,11 @@ export type DemoStep = { readonly name: string } & (
   | { readonly decision: 'reinstate'; readonly mandateId: string; readonly data: OnMandate<ReinstateMandate> }
   | { readonly decision: 'report'; readonly mandateId: string; readonly data: OnMandate<ReportMandateActivity> }
   | { readonly decision: 'complete'; readonly mandateId: string; readonly data: OnMandate<CompleteMandateMission> }
+  | { readonly decision: 'pay'; readonly mandateId: string; readonly data: OnMandate<RecordMandatePayment> }
+  | { readonly decision: 'withhold'; readonly mandateId: string; readonly data: OnMandate<WithholdMandatePayment> }
+  | { readonly decision: 'recover'; readonly mandateId: string; readonly data: OnMandate<OrderMandateRecovery> }
+  | { readonly decision: 'financial-report'; readonly mandateId: string; readonly data: OnMandate<ReceiveMandateFinancialReport> }
+  | { readonly decision: 'publish'; readonly mandateId: string; readonly data: OnMandate<RecordMandatePublication> }
   | { readonly decision: 'open-case'; readonly complianceCaseId: string; readonly data: OnCase<OpenComplianceCase> }
   | { readonly decision: 'appeal'; readonly complianceCaseId: string; readonly data: OnCase<RecordComplianceAppeal> }
   | { readonly decision: 'add-obligation'; readonly complianceCaseId: string; readonly data: OnCase<AddComplianceObligation> }
@@ -378,7 +388,14 @@ const informationPoint: DemoStep[] = [
       ],
       territory: CALAIS,
       period: { start: '2017-10-16', end: '2018-04-15' },
-      financing: { amountCents: 6_500_000, nature: 'cash', paymentTerms: 'single', programme: '303', chorusCommitment: '2101706231' },
+      financing: {
+        amountCents: 6_500_000,
+        nature: 'cash',
+        paymentTerms: 'single',
+        schedule: [{ dueDate: '2017-10-31', amountCents: 6_500_000 }],
+        programme: '303',
+        chorusCommitment: '2101706231',
+      },
       staffing: { salariedFte: 2 },
     },
   },
@@ -425,7 +442,30 @@ const meals: DemoStep[] = [
     data: {
       operatorId: operators.laVieActive,
       authority: PREFET_62,
-      instrument: { kind: 'public_contract', cpv: '55320000-9', reference: 'MP-2018-62-001', decisionDate: '2018-02-28', signatureDate: '2018-03-02' },
+      instrument: {
+        kind: 'public_contract',
+        cpv: '55320000-9',
+        reference: 'MP-2018-62-001',
+        decisionDate: '2018-02-28',
+        signatureDate: '2018-03-02',
+        // What its essential data (DECP) say of the award: negotiated without prior publication (urgency), two offers, unit prices on orders.
+        procurement: {
+          notificationDate: '2018-03-05',
+          procedure: 'Marché passé sans publicité ni mise en concurrence préalable',
+          techniques: ['Sans objet'],
+          executionModes: ['Bons de commande'],
+          ccag: 'Fournitures courantes et services',
+          offersReceived: 2,
+          priceForm: 'Unitaire',
+          priceTypes: ['Définitif ferme'],
+          advance: { granted: false },
+          subcontractingDeclared: false,
+          innovative: false,
+          grouping: 'Pas de groupement',
+          socialConsiderations: ['Pas de considération sociale'],
+          environmentalConsiderations: ['Pas de considération environnementale'],
+        },
+      },
       // Social and other specific services (CPV 55320000-9 among them) may follow the adapted procedure.
       legalBasis: [{ source: 'décret 2016-360', article: 'art. 28' }],
       missions: [{ type: 'MEAL_DISTRIBUTION', indicators: [{ name: 'meals_per_day', unit: 'meals', target: 700, kind: 'rate', per: 'day', label: 'repas servis par jour' }] }],
@@ -444,6 +484,80 @@ const meals: DemoStep[] = [
     mandateId: mandates.meals,
     data: { periodStart: '2018-03-06', periodEnd: '2018-03-31', indicators: [{ name: 'meals_per_day', value: 420 }], staff: { salariedFte: 20 } },
   },
+];
+
+/**
+ * 8. The money of 2017–2018: each instalment paid through Chorus within a week of its due date,
+ * the financial reports of 2017 and 2018 (due by 30 June of the next year), and the publications
+ * in open data. France terre d'asile's report for 2017 comes late (15 October 2018): the préfecture
+ * withholds the outreach's September 2018 instalment for it. AUDASSE spent €3,000 less than it was
+ * paid: a titre de perception recovers it. The meal contract is paid on invoices under the
+ * contract, not by subsidy instalments; it is published in DECP, the subsidies in SCDL.
+ */
+const pay = (mandateId: string, key: string, dueDate: CalendarDate, paidOn: CalendarDate, amountCents: number, chorusReference: string): DemoStep => ({
+  name: `${key}:payment-${dueDate}`,
+  decision: 'pay',
+  mandateId,
+  data: { dueDate, paidOn, amountCents, chorusReference },
+});
+const financialReport = (mandateId: string, key: string, financialYear: number, receivedOn: CalendarDate, spentCents: number): DemoStep => ({
+  name: `${key}:financial-report-${financialYear}`,
+  decision: 'financial-report',
+  mandateId,
+  data: { financialYear, receivedOn, spentCents },
+});
+const publish = (mandateId: string, key: string, dataset: RecordMandatePublication['data']['dataset'], publishedOn: CalendarDate): DemoStep => ({
+  name: `${key}:published-${dataset.replace('_', '-')}`,
+  decision: 'publish',
+  mandateId,
+  data: { dataset, publishedOn },
+});
+
+const money: DemoStep[] = [
+  publish(mandates.minorsOutreach, 'minors-outreach', 'scdl_subventions', '2017-10-20'),
+  pay(mandates.minorsOutreach, 'minors-outreach', '2017-08-31', '2017-09-05', 8_400_000, 'DP-2017-62-004811'),
+  pay(mandates.minorsOutreach, 'minors-outreach', '2017-11-30', '2017-12-06', 3_600_000, 'DP-2017-62-007120'),
+  pay(mandates.minorsOutreach, 'minors-outreach', '2018-02-28', '2018-03-06', 20_300_000, 'DP-2018-62-001344'),
+  {
+    name: 'minors-outreach:withholding-2018-09-30',
+    decision: 'withhold',
+    mandateId: mandates.minorsOutreach,
+    data: {
+      dueDate: '2018-09-30',
+      decidedOn: '2018-09-24',
+      decisionReference: 'DEC-2018-62-0377',
+      reason: "Compte rendu financier de l'exercice 2017 non produit dans les six mois suivant sa clôture (loi 2000-321 art. 10)",
+      financialReportYear: 2017,
+    },
+  },
+  financialReport(mandates.minorsOutreach, 'minors-outreach', 2017, '2018-10-15', 11_650_000),
+  financialReport(mandates.minorsOutreach, 'minors-outreach', 2018, '2019-06-14', 20_300_000),
+
+  // Published in December: the three months from its signature (11 August) ran out on 11 November.
+  publish(mandates.waterAndLatrines, 'water-and-latrines', 'scdl_subventions', '2017-12-01'),
+  pay(mandates.waterAndLatrines, 'water-and-latrines', '2017-09-15', '2017-09-20', 21_000_000, 'DP-2017-62-005378'),
+  pay(mandates.waterAndLatrines, 'water-and-latrines', '2018-02-15', '2018-02-21', 21_000_000, 'DP-2018-62-000982'),
+  financialReport(mandates.waterAndLatrines, 'water-and-latrines', 2017, '2018-05-30', 15_800_000),
+  financialReport(mandates.waterAndLatrines, 'water-and-latrines', 2018, '2019-05-28', 25_900_000),
+
+  publish(mandates.showers, 'showers', 'scdl_subventions', '2017-11-30'),
+  pay(mandates.showers, 'showers', '2017-09-29', '2017-10-03', 30_000_000, 'DP-2017-62-005902'),
+  pay(mandates.showers, 'showers', '2018-03-15', '2018-03-20', 30_000_000, 'DP-2018-62-001611'),
+  financialReport(mandates.showers, 'showers', 2017, '2018-06-12', 17_900_000),
+  financialReport(mandates.showers, 'showers', 2018, '2019-05-20', 41_600_000),
+
+  publish(mandates.informationPoint, 'information-point', 'scdl_subventions', '2018-01-10'),
+  pay(mandates.informationPoint, 'information-point', '2017-10-31', '2017-11-06', 6_500_000, 'DP-2017-62-006455'),
+  financialReport(mandates.informationPoint, 'information-point', 2017, '2018-04-27', 2_900_000),
+  financialReport(mandates.informationPoint, 'information-point', 2018, '2018-06-20', 3_300_000),
+  {
+    name: 'information-point:recovery-2018-07-16',
+    decision: 'recover',
+    mandateId: mandates.informationPoint,
+    data: { titreReference: 'TP-2018-62-0091', orderedOn: '2018-07-16', amountCents: 300_000, reason: 'Solde non employé de la subvention (compte rendu financier 2018)' },
+  },
+
+  publish(mandates.meals, 'meal-distribution', 'decp', '2018-04-20'),
 ];
 
 const PREFET: Addressee = { kind: 'prefet', name: 'Préfet du Pas-de-Calais' };
@@ -609,6 +723,7 @@ export const calais2017Steps = (options: DemoOptions = DEMO_DEFAULTS): readonly 
   ...showers,
   ...informationPoint,
   ...meals,
+  ...money,
   ...order2017(options),
   ...order2018(options),
 ];

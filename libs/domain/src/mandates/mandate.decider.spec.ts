@@ -7,6 +7,7 @@ import {
   granted,
   mandateId,
   maraudeGrant,
+  mealContract,
   reinstated,
   reinstateMandate,
   renewed,
@@ -17,7 +18,7 @@ import {
   terminated,
   terminateMandate,
 } from '../testing/mandate.fixtures';
-import { createMandateDecider, mandateDecider } from './mandate.decider';
+import { createMandateDecider, DEFAULT_MANDATE_DECIDER_CONFIG, mandateDecider } from './mandate.decider';
 import { MandateAmended } from './mandate.events';
 import { Financing, Mission } from './mandate.terms';
 
@@ -46,10 +47,21 @@ describe('mandate decider', () => {
     });
 
     it('grants the meal-distribution public contract with its CPV code, however large', () => {
-      const contract = { instrument: { kind: 'public_contract', cpv: '55320000-9', reference: 'MP-2018-001', decisionDate: '2018-03-01' } as const,
+      const contract = { instrument: mealContract,
         missions: [meals], financing: financingOf(360_000_000), period: { start: '2018-03-06', end: '2019-03-05' } };
       given([]).when(grantMandate(contract)).then([granted(contract)]);
     });
+
+    it('refuses a public contract without the procurement facts its essential data need', () => {
+      const { procurement: _, ...instrument } = mealContract;
+      given([]).when(grantMandate({ instrument })).thenThrows('PROCUREMENT_REQUIRED');
+    });
+
+    it('refuses a procedure outside the DECP vocabulary', () =>
+      given([]).when(grantMandate({ instrument: { ...mealContract, procurement: { ...mealContract.procurement, procedure: 'Gré à gré' } } })).thenThrows('INVALID_FIELD'));
+
+    it('refuses a public contract whose reference DECP cannot carry (more than 16 characters)', () =>
+      given([]).when(grantMandate({ instrument: { ...mealContract, reference: 'MARCHE-2018-62-0001' } })).thenThrows('INVALID_FIELD'));
 
     it('records each indicator as a count when the grant gives no kind', () => {
       const missions = [{ type: 'MARAUDE_MINORS', indicators: [{ name: 'minors_found', unit: 'persons', target: 100 }] }];
@@ -178,7 +190,7 @@ describe('mandate decider', () => {
     });
 
     it('takes the threshold from configuration', () =>
-      deciderSpecification(createMandateDecider({ writtenAgreementThresholdCents: 1_000_000 }))([])
+      deciderSpecification(createMandateDecider({ ...DEFAULT_MANDATE_DECIDER_CONFIG, writtenAgreementThresholdCents: 1_000_000 }))([])
         .when(byOrder(1_500_000))
         .thenThrows('WRITTEN_AGREEMENT_REQUIRED'));
 

@@ -2,12 +2,17 @@ import { operatorDeregistered, operatorNotRegistered } from '../operators/operat
 import { addDays, CalendarDate, isAfter, isBefore, isWithin } from '../shared/dates';
 import { Decider } from '../shared/decider';
 import { invalidPeriod } from '../shared/domain-error';
-import { requireDate, requireNotInFuture, requireStaff, requireText } from '../shared/validation';
+import { requireDate, requireNotInFuture, requireOneOf, requireStaff, requireText } from '../shared/validation';
 import {
   AmendMandate,
   CompleteMandateMission,
   GrantMandate,
   MandateCommand,
+  OrderMandateRecovery,
+  ReceiveMandateFinancialReport,
+  RecordMandatePayment,
+  RecordMandatePublication,
+  WithholdMandatePayment,
   ReinstateMandate,
   RenewMandate,
   ReportMandateActivity,
@@ -17,7 +22,20 @@ import {
 import {
   amendmentEmpty,
   amendmentOutsidePeriod,
+  alreadyPublished,
   completionBeforeStart,
+  financialReportAlreadyReceived,
+  financialReportBeforeYearEnd,
+  financialReportNotLate,
+  financialYearOutsideMandate,
+  instalmentAlreadyPaid,
+  instalmentNotFound,
+  instalmentWithheld,
+  invalidAmount,
+  notPublishedIn,
+  paymentExceedsInstalment,
+  publicationBeforeDecision,
+  recoveryExceedsPaid,
   effectiveDateOutOfOrder,
   mandateAlreadyGranted,
   mandateCompleted,
@@ -35,30 +53,40 @@ import {
   MandateChanges,
   MandateEvent,
   MandateGranted,
+  MandateFinancialReportReceived,
   MandateMissionCompleted,
+  MandateOpenDataPublished,
+  MandatePaymentMade,
+  MandatePaymentWithheld,
+  MandateRecoveryOrdered,
   MandateReinstated,
   MandateRenewed,
   MandateSuspended,
   MandateTerminated,
 } from './mandate.events';
-import { fundingOn, GrantedMandate, indicatorsDeclaredBetween, mandateStatusOn, MandateState } from './mandate.state';
-import { Staffing } from './mandate.terms';
+import { GrantedMandate, indicatorsDeclaredBetween, mandateStatusOn, MandateState } from './mandate.state';
+import { NON_SUBSIDY_KINDS, OPEN_DATA_SETS, Staffing } from './mandate.terms';
 import {
+  subsidyOf,
   validateCpomDuration,
   validateFinancing,
   validateIndicatorValues,
+  validateScheduleDates,
   validMissions,
   validateWrittenAgreement,
   validGrant,
   validTerritory,
 } from './mandate.validation';
+import { financialReportsOn, financialYearEndOf, financialYearsOf, instalmentsOn } from './mandate.finance';
 
 export interface MandateDeciderConfig {
-  /** Loi 2000-321 art. 10 and décret 2001-495: above this a year, a subsidy needs a written agreement. */
+  /** Loi 2000-321 art. 10 and décret 2001-495: above this a year, the subsidies of one authority to one operator need a written agreement. */
   readonly writtenAgreementThresholdCents: number;
+  /** Months after the end of a financial year within which its financial report is due (six). */
+  readonly financialReportDueMonths: number;
 }
 
-export const DEFAULT_MANDATE_DECIDER_CONFIG: MandateDeciderConfig = { writtenAgreementThresholdCents: 2_300_000 };
+export const DEFAULT_MANDATE_DECIDER_CONFIG: MandateDeciderConfig = { writtenAgreementThresholdCents: 2_300_000, financialReportDueMonths: 6 };
 
 const requireGranted = (state: MandateState, mandateId: string): GrantedMandate => {
   if (state.status === 'not_granted') throw mandateNotFound(mandateId);
@@ -79,7 +107,7 @@ const staffReport = (staff: Staffing) => {
 };
 
 export const grantMandate = (
-  { data, operator }: GrantMandate,
+  { data, operator, subsidies }: GrantMandate,
   state: MandateState,
   { writtenAgreementThresholdCents }: MandateDeciderConfig = DEFAULT_MANDATE_DECIDER_CONFIG,
 ): MandateGranted[] => {
@@ -89,12 +117,12 @@ export const grantMandate = (
   const grant = validGrant(data);
   const { instrument, period, financing } = grant;
   validateCpomDuration(instrument, period.start, period.end);
-  validateWrittenAgreement(instrument, { from: period.start, to: period.end, financing }, writtenAgreementThresholdCents);
-  return [{ type: 'MandateGranted', schemaVersion: 2, data: grant }];
+  validateWrittenAgreement(subsidyOf({ ...grant, fundings: [{ from: period.start, to: period.end, financing }] }), subsidies ?? [], writtenAgreementThresholdCents);
+  return [{ type: 'MandateGranted', schemaVersion: 3, data: grant }];
 };
 
 export const amendMandate = (
-  { data }: AmendMandate,
+  { data, subsidies }: AmendMandate,
   state: MandateState,
   { writtenAgreementThresholdCents }: MandateDeciderConfig = DEFAULT_MANDATE_DECIDER_CONFIG,
 ): MandateAmended[] => {
@@ -128,14 +156,14 @@ export const amendMandate = (
   const event: MandateAmended = { type: 'MandateAmended', schemaVersion: 2, data: { mandateId: mandate.mandateId, effectiveFrom, decisionReference, changes } };
   if (financing !== undefined || periodEnd !== undefined) {
     const amended = evolve(mandate, event) as GrantedMandate;
-    for (const date of [effectiveFrom, amended.period.end])
-      validateWrittenAgreement(amended.instrument, fundingOn(amended, date)!, writtenAgreementThresholdCents);
+    validateScheduleDates(amended.fundings);
+    validateWrittenAgreement(subsidyOf(amended), subsidies ?? [], writtenAgreementThresholdCents);
   }
   return [event];
 };
 
 export const renewMandate = (
-  { data }: RenewMandate,
+  { data, subsidies }: RenewMandate,
   state: MandateState,
   { writtenAgreementThresholdCents }: MandateDeciderConfig = DEFAULT_MANDATE_DECIDER_CONFIG,
 ): MandateRenewed[] => {
@@ -145,16 +173,16 @@ export const renewMandate = (
   const previousEnd = mandate.period.end;
   if (!isAfter(newEnd, previousEnd)) throw renewalMustExtend(newEnd, previousEnd);
   validateCpomDuration(mandate.instrument, mandate.period.start, newEnd);
-  if (data.financing !== undefined) {
-    validateFinancing(data.financing);
-    const funding = { from: addDays(previousEnd, 1), to: newEnd, financing: data.financing };
-    validateWrittenAgreement(mandate.instrument, funding, writtenAgreementThresholdCents);
-  }
-  return [{
+  if (data.financing !== undefined) validateFinancing(data.financing);
+  const event: MandateRenewed = {
     type: 'MandateRenewed',
     schemaVersion: 1,
     data: { mandateId: mandate.mandateId, decisionReference, previousEnd, newEnd, ...(data.financing !== undefined && { financing: data.financing }) },
-  }];
+  };
+  const renewed = evolve(mandate, event) as GrantedMandate;
+  validateScheduleDates(renewed.fundings);
+  validateWrittenAgreement(subsidyOf(renewed), subsidies ?? [], writtenAgreementThresholdCents);
+  return [event];
 };
 
 export const suspendMandate = ({ data }: SuspendMandate, state: MandateState): MandateSuspended[] => {
@@ -224,6 +252,102 @@ export const completeMandateMission = ({ data, metadata }: CompleteMandateMissio
   }];
 };
 
+const isWholeCents = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+const requirePositiveCents = (value: unknown, field: string): number => {
+  if (!isWholeCents(value) || value === 0) throw invalidAmount(field);
+  return value;
+};
+
+/** The instalment named by its due date, as it stands on `on` (payments and withholdings up to then). */
+const instalmentOf = (mandate: GrantedMandate, dueDate: CalendarDate, on: CalendarDate) => {
+  const instalment = instalmentsOn(mandate, on).find((i) => i.dueDate === dueDate);
+  if (instalment === undefined) throw instalmentNotFound(dueDate);
+  if (mandate.withholdings.some((w) => w.dueDate === dueDate)) throw instalmentWithheld(dueDate);
+  if (instalment.outstandingCents === 0) throw instalmentAlreadyPaid(dueDate);
+  return instalment;
+};
+
+export const recordMandatePayment = ({ data, metadata }: RecordMandatePayment, state: MandateState): MandatePaymentMade[] => {
+  const mandate = requireGranted(state, data.mandateId);
+  const dueDate = requireDate(data.dueDate, 'dueDate');
+  const paidOn = requireDate(data.paidOn, 'paidOn');
+  requireNotInFuture(paidOn, 'paidOn', metadata);
+  const amountCents = requirePositiveCents(data.amountCents, 'amountCents');
+  const chorusReference = requireText(data.chorusReference, 'chorusReference');
+  // Every payment recorded counts, whatever its date: one made later than this one is already money out.
+  const instalment = instalmentOf(mandate, dueDate, '9999-12-31');
+  if (amountCents > instalment.outstandingCents) throw paymentExceedsInstalment(amountCents, instalment.outstandingCents, dueDate);
+  return [{ type: 'MandatePaymentMade', schemaVersion: 1, data: { mandateId: mandate.mandateId, dueDate, paidOn, amountCents, chorusReference } }];
+};
+
+export const withholdMandatePayment = (
+  { data, metadata }: WithholdMandatePayment,
+  state: MandateState,
+  { financialReportDueMonths }: MandateDeciderConfig = DEFAULT_MANDATE_DECIDER_CONFIG,
+): MandatePaymentWithheld[] => {
+  const mandate = requireGranted(state, data.mandateId);
+  const dueDate = requireDate(data.dueDate, 'dueDate');
+  const decidedOn = requireDate(data.decidedOn, 'decidedOn');
+  requireNotInFuture(decidedOn, 'decidedOn', metadata);
+  const decisionReference = requireText(data.decisionReference, 'decisionReference');
+  const reason = requireText(data.reason, 'reason');
+  instalmentOf(mandate, dueDate, '9999-12-31');
+  const { financialReportYear } = data;
+  if (financialReportYear !== undefined) {
+    const report = financialReportsOn(mandate, decidedOn, financialReportDueMonths).find((r) => r.financialYear === financialReportYear);
+    if (report === undefined) throw financialYearOutsideMandate(financialReportYear);
+    if (report.standing !== 'missing') throw financialReportNotLate(financialReportYear, report.dueOn, decidedOn);
+  }
+  return [{
+    type: 'MandatePaymentWithheld',
+    schemaVersion: 1,
+    data: { mandateId: mandate.mandateId, decisionReference, dueDate, decidedOn, reason, ...(financialReportYear !== undefined && { financialReportYear }) },
+  }];
+};
+
+export const orderMandateRecovery = ({ data, metadata }: OrderMandateRecovery, state: MandateState): MandateRecoveryOrdered[] => {
+  const mandate = requireGranted(state, data.mandateId);
+  const titreReference = requireText(data.titreReference, 'titreReference');
+  const orderedOn = requireDate(data.orderedOn, 'orderedOn');
+  requireNotInFuture(orderedOn, 'orderedOn', metadata);
+  const amountCents = requirePositiveCents(data.amountCents, 'amountCents');
+  const reason = requireText(data.reason, 'reason');
+  const paid = mandate.payments.reduce((sum, p) => sum + p.amountCents, 0);
+  const recoverable = paid - mandate.recoveries.reduce((sum, r) => sum + r.amountCents, 0);
+  if (amountCents > recoverable) throw recoveryExceedsPaid(amountCents, recoverable);
+  return [{ type: 'MandateRecoveryOrdered', schemaVersion: 1, data: { mandateId: mandate.mandateId, titreReference, orderedOn, amountCents, reason } }];
+};
+
+export const receiveMandateFinancialReport = ({ data, metadata }: ReceiveMandateFinancialReport, state: MandateState): MandateFinancialReportReceived[] => {
+  const mandate = requireGranted(state, data.mandateId);
+  const { financialYear } = data;
+  if (NON_SUBSIDY_KINDS.includes(mandate.instrument.kind) || !financialYearsOf(mandate).includes(financialYear)) throw financialYearOutsideMandate(financialYear);
+  if (mandate.financialReports.some((r) => r.financialYear === financialYear)) throw financialReportAlreadyReceived(financialYear);
+  const receivedOn = requireDate(data.receivedOn, 'receivedOn');
+  requireNotInFuture(receivedOn, 'receivedOn', metadata);
+  const yearEnd = financialYearEndOf(mandate, financialYear);
+  if (isBefore(receivedOn, yearEnd)) throw financialReportBeforeYearEnd(financialYear, yearEnd);
+  if (!isWholeCents(data.spentCents)) throw invalidAmount('spentCents');
+  return [{
+    type: 'MandateFinancialReportReceived',
+    schemaVersion: 1,
+    data: { mandateId: mandate.mandateId, financialYear, receivedOn, spentCents: data.spentCents },
+  }];
+};
+
+export const recordMandatePublication = ({ data, metadata }: RecordMandatePublication, state: MandateState): MandateOpenDataPublished[] => {
+  const mandate = requireGranted(state, data.mandateId);
+  const dataset = requireOneOf(data.dataset, OPEN_DATA_SETS, 'dataset');
+  const { kind } = mandate.instrument;
+  if (dataset === 'decp' ? kind !== 'public_contract' : NON_SUBSIDY_KINDS.includes(kind)) throw notPublishedIn(dataset, kind);
+  if (mandate.publications.some((p) => p.dataset === dataset)) throw alreadyPublished(dataset);
+  const publishedOn = requireDate(data.publishedOn, 'publishedOn');
+  requireNotInFuture(publishedOn, 'publishedOn', metadata);
+  if (isBefore(publishedOn, mandate.instrument.decisionDate)) throw publicationBeforeDecision(publishedOn, mandate.instrument.decisionDate);
+  return [{ type: 'MandateOpenDataPublished', schemaVersion: 1, data: { mandateId: mandate.mandateId, dataset, publishedOn } }];
+};
+
 const decideWith =
   (config: MandateDeciderConfig) =>
   (command: MandateCommand, state: MandateState): MandateEvent[] => {
@@ -244,6 +368,16 @@ const decideWith =
         return reportMandateActivity(command, state);
       case 'CompleteMandateMission':
         return completeMandateMission(command, state);
+      case 'RecordMandatePayment':
+        return recordMandatePayment(command, state);
+      case 'WithholdMandatePayment':
+        return withholdMandatePayment(command, state, config);
+      case 'OrderMandateRecovery':
+        return orderMandateRecovery(command, state);
+      case 'ReceiveMandateFinancialReport':
+        return receiveMandateFinancialReport(command, state);
+      case 'RecordMandatePublication':
+        return recordMandatePublication(command, state);
     }
   };
 
@@ -290,6 +424,27 @@ const evolveGranted = (mandate: GrantedMandate, event: Exclude<MandateEvent, Man
       return { ...mandate, status: 'completed', completedOn: event.data.completedOn };
     case 'MandateActivityReported':
       return mandate;
+    case 'MandatePaymentMade': {
+      const { dueDate, paidOn, amountCents, chorusReference } = event.data;
+      return { ...mandate, payments: [...mandate.payments, { dueDate, paidOn, amountCents, chorusReference }] };
+    }
+    case 'MandatePaymentWithheld': {
+      const { dueDate, decidedOn, decisionReference, reason, financialReportYear } = event.data;
+      const withholding = { dueDate, decidedOn, decisionReference, reason, ...(financialReportYear !== undefined && { financialReportYear }) };
+      return { ...mandate, withholdings: [...mandate.withholdings, withholding] };
+    }
+    case 'MandateRecoveryOrdered': {
+      const { titreReference, orderedOn, amountCents, reason } = event.data;
+      return { ...mandate, recoveries: [...mandate.recoveries, { titreReference, orderedOn, amountCents, reason }] };
+    }
+    case 'MandateFinancialReportReceived': {
+      const { financialYear, receivedOn, spentCents } = event.data;
+      return { ...mandate, financialReports: [...mandate.financialReports, { financialYear, receivedOn, spentCents }] };
+    }
+    case 'MandateOpenDataPublished': {
+      const { dataset, publishedOn } = event.data;
+      return { ...mandate, publications: [...mandate.publications, { dataset, publishedOn }] };
+    }
     default: {
       const unknown: never = event;
       return unknown;
@@ -306,6 +461,11 @@ export const evolve = (state: MandateState, event: MandateEvent): MandateState =
       terms: [{ effectiveFrom: period.start, missions, territory, staffing }],
       fundings: [{ from: period.start, to: period.end, financing }],
       suspensions: [],
+      payments: [],
+      withholdings: [],
+      recoveries: [],
+      financialReports: [],
+      publications: [],
     };
   }
   return state.status === 'not_granted' ? state : evolveGranted(state, event);

@@ -21,10 +21,21 @@ export const amendmentOutsidePeriod = (date: CalendarDate) =>
   conflict('AMENDMENT_OUTSIDE_PERIOD', `an amendment effective on ${date} lies outside the mandate period`);
 export const effectiveDateOutOfOrder = (date: CalendarDate, last: CalendarDate) =>
   conflict('EFFECTIVE_DATE_OUT_OF_ORDER', `${date} is before ${last}, the effective date of an earlier decision of the same kind`);
-export const writtenAgreementRequired = (yearlyCents: number, thresholdCents: number) =>
-  invalid(
+/** One subsidy counted in a year's total: the decision's reference and its share of that year. */
+export interface SubsidyShare {
+  readonly mandateId: string;
+  readonly reference: string;
+  readonly amountCents: number;
+}
+
+export const writtenAgreementRequired = (year: number, totalCents: number, thresholdCents: number, shares: readonly SubsidyShare[]) =>
+  new DomainError(
     'WRITTEN_AGREEMENT_REQUIRED',
-    `a subsidy of ${Math.round(yearlyCents)} cents a year exceeds ${thresholdCents} cents: it needs a written agreement (loi 2000-321 art. 10)`,
+    `the subsidies of this authority to this operator for ${year} add up to ${totalCents} cents ` +
+      `(${shares.map((share) => `${share.reference}: ${share.amountCents}`).join(', ')}), above ${thresholdCents} cents: ` +
+      'a written agreement is required (loi 2000-321 art. 10, décret 2001-495)',
+    'invalid',
+    { year, totalCents, thresholdCents, subsidies: shares.map((share) => ({ ...share })) },
   );
 export const cpomTooLong = () => invalid('CPOM_TOO_LONG', 'a CPOM lasts at most 5 years');
 export const invalidCpv = (value: unknown) =>
@@ -53,3 +64,30 @@ export const reportOutsidePeriod = (start: CalendarDate, end: CalendarDate) =>
   conflict('REPORT_OUTSIDE_PERIOD', `a report for ${start}..${end} lies outside the time the mandate was in force`);
 export const completionBeforeStart = (date: CalendarDate, start: CalendarDate) =>
   conflict('COMPLETION_BEFORE_START', `a mission cannot be completed on ${date}, before the mandate starts on ${start}`);
+export const procurementRequired = () =>
+  invalid('PROCUREMENT_REQUIRED', 'a public contract needs its procurement facts (notification date, procedure, …) for its essential data (DECP)');
+export const duplicateInstalment = (dueDate: CalendarDate) =>
+  invalid('DUPLICATE_INSTALMENT', `two instalments fall due on ${dueDate}: a mandate schedules one a day at most`);
+export const instalmentNotFound = (dueDate: CalendarDate) =>
+  conflict('INSTALMENT_NOT_FOUND', `the mandate schedules no instalment due on ${dueDate}`);
+export const paymentExceedsInstalment = (amount: number, outstanding: number, dueDate: CalendarDate) =>
+  conflict('PAYMENT_EXCEEDS_INSTALMENT', `a payment of ${amount} cents exceeds the ${outstanding} cents still unpaid of the instalment due on ${dueDate}`);
+export const instalmentWithheld = (dueDate: CalendarDate) =>
+  conflict('INSTALMENT_WITHHELD', `the instalment due on ${dueDate} is withheld`);
+export const instalmentAlreadyPaid = (dueDate: CalendarDate) =>
+  conflict('INSTALMENT_ALREADY_PAID', `the instalment due on ${dueDate} is paid in full`);
+export const financialReportNotLate = (year: number, dueOn: CalendarDate, date: CalendarDate) =>
+  conflict('FINANCIAL_REPORT_NOT_LATE', `the financial report for ${year} is due by ${dueOn}: on ${date} it is not late, or was received`);
+export const recoveryExceedsPaid = (amount: number, recoverable: number) =>
+  conflict('RECOVERY_EXCEEDS_PAID', `a recovery of ${amount} cents exceeds the ${recoverable} cents paid and not yet recovered`);
+export const financialYearOutsideMandate = (year: unknown) =>
+  conflict('FINANCIAL_YEAR_OUTSIDE_MANDATE', `${JSON.stringify(year)} is not a financial year of the mandate`);
+export const financialReportAlreadyReceived = (year: number) =>
+  conflict('FINANCIAL_REPORT_ALREADY_RECEIVED', `the financial report for ${year} was already received`);
+export const financialReportBeforeYearEnd = (year: number, end: CalendarDate) =>
+  conflict('FINANCIAL_REPORT_BEFORE_YEAR_END', `the financial report for ${year} covers the year to ${end}: it cannot be received before`);
+export const notPublishedIn = (dataset: string, kind: string) =>
+  invalid('NOT_PUBLISHED_IN_DATASET', `a ${kind} is not published in ${dataset}`);
+export const alreadyPublished = (dataset: string) => conflict('ALREADY_PUBLISHED', `the decision was already published in ${dataset}`);
+export const publicationBeforeDecision = (date: CalendarDate, decisionDate: CalendarDate) =>
+  conflict('PUBLICATION_BEFORE_DECISION', `a publication on ${date} cannot precede the decision of ${decisionDate}`);

@@ -3,6 +3,7 @@ import { DomainEvent } from '../shared/decider';
 import { MandateId, OperatorId } from '../shared/ids';
 import {
   Authority,
+  OpenDataSet,
   Financing,
   IndicatorValue,
   Instrument,
@@ -42,8 +43,11 @@ interface Decision {
   readonly decisionReference: string;
 }
 
-/** 2: each indicator states its kind (upcast from 1 as a `count`, which is how reports then summed it). */
-export type MandateGranted = DomainEvent<'MandateGranted', MandateGrant, 2>;
+/**
+ * 2: each indicator states its kind (upcast from 1 as a `count`, which is how reports then summed it).
+ * 3: a public contract carries its procurement facts (DECP); those recorded before have none.
+ */
+export type MandateGranted = DomainEvent<'MandateGranted', MandateGrant, 3>;
 
 /** 2: as {@link MandateGranted}, for the missions it changes. */
 export type MandateAmended = DomainEvent<
@@ -89,8 +93,48 @@ export type MandateMissionCompleted = DomainEvent<
   Report & { readonly mandateId: MandateId; readonly completedOn: CalendarDate; readonly summary: string }
 >;
 
+/** A payment of the instalment due on `dueDate` (part or all of it), as Chorus records it. */
+export type MandatePaymentMade = DomainEvent<
+  'MandatePaymentMade',
+  { readonly mandateId: MandateId; readonly dueDate: CalendarDate; readonly paidOn: CalendarDate; readonly amountCents: number; readonly chorusReference: string }
+>;
+
+/** The instalment due on `dueDate` is not paid; `financialReportYear` when the reason is that year's missing or late financial report. */
+export type MandatePaymentWithheld = DomainEvent<
+  'MandatePaymentWithheld',
+  Decision & {
+    readonly dueDate: CalendarDate;
+    readonly decidedOn: CalendarDate;
+    readonly reason: string;
+    readonly financialReportYear?: number;
+  }
+>;
+
+/** A titre de perception: the operator must pay back `amountCents` of what it was paid. */
+export type MandateRecoveryOrdered = DomainEvent<
+  'MandateRecoveryOrdered',
+  { readonly mandateId: MandateId; readonly titreReference: string; readonly orderedOn: CalendarDate; readonly amountCents: number; readonly reason: string }
+>;
+
+/** The compte rendu financier of one financial year (a calendar year) of the mandate, received on `receivedOn`. */
+export type MandateFinancialReportReceived = DomainEvent<
+  'MandateFinancialReportReceived',
+  { readonly mandateId: MandateId; readonly financialYear: number; readonly receivedOn: CalendarDate; readonly spentCents: number }
+>;
+
+/** The decision's essential data were published on data.gouv.fr in `dataset` on `publishedOn`. */
+export type MandateOpenDataPublished = DomainEvent<
+  'MandateOpenDataPublished',
+  { readonly mandateId: MandateId; readonly dataset: OpenDataSet; readonly publishedOn: CalendarDate }
+>;
+
 export type MandateEvent =
   | MandateGranted
+  | MandatePaymentMade
+  | MandatePaymentWithheld
+  | MandateRecoveryOrdered
+  | MandateFinancialReportReceived
+  | MandateOpenDataPublished
   | MandateAmended
   | MandateRenewed
   | MandateSuspended
@@ -109,6 +153,11 @@ export const MANDATE_EVENT_TYPES = [
   'MandateTerminated',
   'MandateActivityReported',
   'MandateMissionCompleted',
+  'MandatePaymentMade',
+  'MandatePaymentWithheld',
+  'MandateRecoveryOrdered',
+  'MandateFinancialReportReceived',
+  'MandateOpenDataPublished',
 ] as const satisfies readonly MandateEvent['type'][];
 
 // A type added to the union and not to the list fails here.

@@ -1,7 +1,7 @@
 import { DateInterval, gapsWithin, intersectIntervals, mergeIntervals } from '../shared/date-intervals';
 import { addDays, CalendarDate, isAfter, isBefore, isWithin } from '../shared/dates';
 import { MandateId, OperatorId } from '../shared/ids';
-import { Authority, Financing, Instrument, LegalReference, LinkedObligation, Mission, Period, Staffing, Territory } from './mandate.terms';
+import { Authority, Financing, Instrument, LegalReference, LinkedObligation, Mission, OpenDataSet, Period, Staffing, Territory } from './mandate.terms';
 
 /** Missions, territory and staffing as in force from `effectiveFrom` (the start, then each amendment). */
 export interface TermsVersion {
@@ -26,6 +26,42 @@ export interface Suspension {
   readonly decisionReference: string;
 }
 
+/** A payment towards the instalment due on `dueDate`. */
+export interface Payment {
+  readonly dueDate: CalendarDate;
+  readonly paidOn: CalendarDate;
+  readonly amountCents: number;
+  readonly chorusReference: string;
+}
+
+export interface Withholding {
+  readonly dueDate: CalendarDate;
+  readonly decidedOn: CalendarDate;
+  readonly decisionReference: string;
+  readonly reason: string;
+  readonly financialReportYear?: number;
+}
+
+/** A titre de perception. */
+export interface Recovery {
+  readonly titreReference: string;
+  readonly orderedOn: CalendarDate;
+  readonly amountCents: number;
+  readonly reason: string;
+}
+
+/** A compte rendu financier received. */
+export interface FinancialReportReceipt {
+  readonly financialYear: number;
+  readonly receivedOn: CalendarDate;
+  readonly spentCents: number;
+}
+
+export interface Publication {
+  readonly dataset: OpenDataSet;
+  readonly publishedOn: CalendarDate;
+}
+
 interface MandateRecord {
   readonly mandateId: MandateId;
   readonly operatorId: OperatorId;
@@ -38,6 +74,11 @@ interface MandateRecord {
   readonly terms: readonly TermsVersion[];
   readonly fundings: readonly Funding[];
   readonly suspensions: readonly Suspension[];
+  readonly payments: readonly Payment[];
+  readonly withholdings: readonly Withholding[];
+  readonly recoveries: readonly Recovery[];
+  readonly financialReports: readonly FinancialReportReceipt[];
+  readonly publications: readonly Publication[];
 }
 
 /**
@@ -84,7 +125,7 @@ export const indicatorsDeclaredBetween = (mandate: GrantedMandate, start: Calend
 };
 
 /** The last day the mandate can be in force: its end, or the day before a termination or completion takes effect. */
-const lastDayInForce = (mandate: GrantedMandate): CalendarDate => {
+export const lastDayInForce = (mandate: GrantedMandate): CalendarDate => {
   const closedFrom = mandate.status === 'terminated' ? mandate.terminatedFrom : mandate.status === 'completed' ? mandate.completedOn : undefined;
   return closedFrom !== undefined && !isAfter(closedFrom, mandate.period.end) ? addDays(closedFrom, -1) : mandate.period.end;
 };

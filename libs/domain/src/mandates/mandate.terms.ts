@@ -65,7 +65,66 @@ interface InstrumentCommon {
 }
 export type Instrument =
   | (InstrumentCommon & { readonly kind: Exclude<InstrumentKind, 'public_contract'> })
-  | (InstrumentCommon & { readonly kind: 'public_contract'; readonly cpv: string });
+  | (InstrumentCommon & {
+      readonly kind: 'public_contract';
+      readonly cpv: string;
+      /** Required of a contract granted since the DECP export (issue 21); absent from those recorded before. */
+      readonly procurement?: Procurement;
+    });
+
+// The DECP 2.0.3 vocabularies (arrêté du 22 décembre 2022), kept in the format's own words.
+export const CONTRACT_PROCEDURES = [
+  'Procédure adaptée',
+  "Appel d'offres ouvert",
+  "Appel d'offres restreint",
+  'Procédure avec négociation',
+  'Marché passé sans publicité ni mise en concurrence préalable',
+  'Dialogue compétitif',
+] as const;
+export const PURCHASE_TECHNIQUES = [
+  'Accord-cadre',
+  'Concours',
+  'Système de qualification',
+  "Système d'acquisition dynamique",
+  'Catalogue électronique',
+  'Enchère électronique',
+  'Sans objet',
+] as const;
+export const EXECUTION_MODES = ['Tranches', 'Bons de commande', 'Marchés subséquents', 'Sans objet'] as const;
+export const CCAGS = [
+  'Travaux',
+  "Maitrise d'œuvre",
+  'Fournitures courantes et services',
+  'Marchés industriels',
+  'Prestations intellectuelles',
+  "Techniques de l'information et de la communication",
+  'Pas de CCAG',
+] as const;
+export const PRICE_FORMS = ['Unitaire', 'Forfaitaire', 'Mixte'] as const;
+export const PRICE_TYPES = ['Définitif ferme', 'Définitif actualisable', 'Définitif révisable', 'Provisoire'] as const;
+export const SOCIAL_CONSIDERATIONS = ['Clause sociale', 'Critère social', 'Marché réservé', 'Pas de considération sociale'] as const;
+export const ENVIRONMENTAL_CONSIDERATIONS = ['Clause environnementale', 'Critère environnemental', 'Pas de considération environnementale'] as const;
+export const OPERATOR_GROUPINGS = ['Conjoint', 'Solidaire', 'Pas de groupement'] as const;
+
+/** What the buyer records of a public contract's award, for its essential data (DECP 2.0.3). */
+export interface Procurement {
+  /** When the contract was notified to its holder: DECP `dateNotification`, and the start of the two months to publish. */
+  readonly notificationDate: CalendarDate;
+  readonly procedure: (typeof CONTRACT_PROCEDURES)[number];
+  readonly techniques: readonly (typeof PURCHASE_TECHNIQUES)[number][];
+  readonly executionModes: readonly (typeof EXECUTION_MODES)[number][];
+  readonly ccag: (typeof CCAGS)[number];
+  readonly offersReceived: number;
+  readonly priceForm: (typeof PRICE_FORMS)[number];
+  readonly priceTypes: readonly (typeof PRICE_TYPES)[number][];
+  /** An advance paid to the holder, and its rate (0.1: 10 %) when known. */
+  readonly advance: { readonly granted: boolean; readonly rate?: number };
+  readonly subcontractingDeclared: boolean;
+  readonly innovative: boolean;
+  readonly grouping: (typeof OPERATOR_GROUPINGS)[number];
+  readonly socialConsiderations: readonly (typeof SOCIAL_CONSIDERATIONS)[number][];
+  readonly environmentalConsiderations: readonly (typeof ENVIRONMENTAL_CONSIDERATIONS)[number][];
+}
 
 /** `{source: 'CASF', article: 'D.345-8'}`, `{source: 'court_decision', reference: 'TA Lille 1705379'}`. */
 export interface LegalReference {
@@ -139,10 +198,15 @@ export interface Period {
   readonly end: CalendarDate;
 }
 
+/** One payment of the schedule. Its due date names it: a mandate schedules one instalment a day at most. */
 export interface Instalment {
   readonly dueDate: CalendarDate;
   readonly amountCents: number;
 }
+
+/** The open-data sets a decision is published in: SCDL subventions (subsidies) and DECP (public contracts). */
+export const OPEN_DATA_SETS = ['scdl_subventions', 'decp'] as const;
+export type OpenDataSet = (typeof OPEN_DATA_SETS)[number];
 
 export interface Financing {
   /** Integer cents for the period this financing covers. */

@@ -15,6 +15,8 @@ type MandateGrantV1 = Omit<MandateGrant, 'missions'> & { readonly missions: read
 type MandateAmendedV1 = { readonly [key: string]: unknown; readonly changes: Omit<MandateChanges, 'missions'> & { readonly missions?: readonly MissionV1[] } };
 
 export const MANDATE_UPCASTERS = [
+  // 3 adds a public contract's optional procurement facts: a version-2 grant is a version-3 grant without them.
+  upcasterOf('MandateGranted', 2, (data: MandateGrant): MandateGrant => data),
   upcasterOf('MandateGranted', 1, (data: MandateGrantV1): MandateGrant => ({ ...data, missions: missionsV2(data.missions) })),
   upcasterOf('MandateAmended', 1, (data: MandateAmendedV1) =>
     data.changes.missions === undefined ? data : { ...data, changes: { ...data.changes, missions: missionsV2(data.changes.missions) } }),

@@ -1,4 +1,4 @@
-import { addYears, CalendarDate, daysBetween, isBefore } from '../shared/dates';
+import { addYears, CalendarDate, isBefore } from '../shared/dates';
 import { invalidDepartement, invalidField, invalidSiret } from '../shared/domain-error';
 import { CHORUS_COMMITMENT, departementOfCommune, isValidCpvCode, isValidDepartementCode, isValidInseeCommuneCode, isValidSiret } from '../shared/french-identifiers';
 import { isNonNegativeNumber, requireDate, requireList, requireOneOf, requirePeriod, requireStaff, requireText } from '../shared/validation';
@@ -18,13 +18,25 @@ import {
   siteOutsideTerritory,
   unknownIndicator,
   writtenAgreementRequired,
+  procurementRequired,
+  duplicateInstalment,
 } from './mandate.errors';
-import { GrantMandate } from './mandate.commands';
+import { GrantMandate, OtherSubsidy } from './mandate.commands';
+import { fundingYearsOf, subsidyYearTotals } from './mandate.finance';
 import { MandateGrant } from './mandate.events';
-import { Funding } from './mandate.state';
+import { Funding, GrantedMandate } from './mandate.state';
 import {
   AUTHORITY_KINDS,
   Authority,
+  CCAGS,
+  CONTRACT_PROCEDURES,
+  ENVIRONMENTAL_CONSIDERATIONS,
+  EXECUTION_MODES,
+  OPERATOR_GROUPINGS,
+  PRICE_FORMS,
+  PRICE_TYPES,
+  PURCHASE_TECHNIQUES,
+  SOCIAL_CONSIDERATIONS,
   BUDGET_PROGRAMMES,
   Financing,
   FINANCING_NATURES,
@@ -65,6 +77,7 @@ export const validateInstrument = (instrument: Instrument): void => {
   requireDate(instrument.decisionDate, 'instrument.decisionDate');
   if (instrument.signatureDate !== undefined) requireDate(instrument.signatureDate, 'instrument.signatureDate');
   if (instrument.kind === 'public_contract' && !isValidCpvCode(instrument.cpv)) throw invalidCpv(instrument.cpv);
+  validateProcurement(instrument);
 };
 
 export const validateLegalBasis = (legalBasis: readonly LegalReference[]): void =>
@@ -142,6 +155,8 @@ export const validateFinancing = (financing: Financing, field = 'financing'): vo
   });
   const sum = schedule.reduce((total, { amountCents: due }) => total + due, 0);
   if (sum !== amountCents) throw scheduleAmountMismatch(sum, amountCents);
+  if (new Set(schedule.map(({ dueDate }) => dueDate)).size !== schedule.length)
+    throw duplicateInstalment(schedule.find(({ dueDate }, i) => schedule.findIndex((other) => other.dueDate === dueDate) !== i)!.dueDate);
 };
 
 export const validateLinkedObligations = (obligations: readonly LinkedObligation[] | undefined): void => {
@@ -173,16 +188,84 @@ export const validateCpomDuration = (instrument: Instrument, start: CalendarDate
   if (instrument.kind === 'cpom' && !isBefore(end, addYears(start, 5))) throw cpomTooLong();
 };
 
+/** The decided mandate as an {@link OtherSubsidy}: its fundings as they will be once the decision is recorded. */
+export const subsidyOf = (mandate: Pick<GrantedMandate, 'mandateId' | 'operatorId' | 'authority' | 'instrument' | 'fundings'>): OtherSubsidy => ({
+  mandateId: mandate.mandateId,
+  operatorId: mandate.operatorId,
+  authoritySiret: mandate.authority.siret,
+  instrumentKind: mandate.instrument.kind,
+  reference: mandate.instrument.reference,
+  fundings: mandate.fundings.map(({ from, to, financing }) => ({ from, to, amountCents: financing.amountCents })),
+});
+
 /**
- * Loi 2000-321 art. 10: a subsidy above the threshold a year needs a written agreement. The amount
- * a year is the amount itself for a funding of a year or less (what is granted for that year), and
- * the amount prorated to 365 days over a longer one.
+ * Loi 2000-321 art. 10 and décret 2001-495: when the subsidies of one authority (its SIRET) to one
+ * operator exceed the threshold in a year, they need a written agreement. A decision by any other
+ * instrument (an attribution order) is refused when, in a year it funds, the subsidies of its
+ * authority to its operator add up above the threshold: its own and those of every other mandate
+ * the handler read (grants, renewals and amendments as recorded), each funding counted by
+ * {@link fundingYearsOf}. Public contracts and requisitions are no subsidies and count for nothing.
  */
-export const validateWrittenAgreement = (instrument: Instrument, funding: Funding, thresholdCents: number): void => {
-  if (NON_SUBSIDY_KINDS.includes(instrument.kind) || WRITTEN_AGREEMENT_KINDS.includes(instrument.kind)) return;
-  const days = daysBetween(funding.from, funding.to) + 1;
-  const yearlyCents = (funding.financing.amountCents * 365) / Math.max(days, 365);
-  if (yearlyCents > thresholdCents) throw writtenAgreementRequired(yearlyCents, thresholdCents);
+export const validateWrittenAgreement = (decided: OtherSubsidy, others: readonly OtherSubsidy[], thresholdCents: number): void => {
+  if (NON_SUBSIDY_KINDS.includes(decided.instrumentKind) || WRITTEN_AGREEMENT_KINDS.includes(decided.instrumentKind)) return;
+  const counted = [
+    decided,
+    ...others.filter(
+      (other) =>
+        other.mandateId !== decided.mandateId &&
+        other.operatorId === decided.operatorId &&
+        other.authoritySiret === decided.authoritySiret &&
+        !NON_SUBSIDY_KINDS.includes(other.instrumentKind),
+    ),
+  ];
+  const decidedYears = new Set(fundingYearsOfAll(decided).filter((part) => part.amountCents > 0).map((part) => part.year));
+  for (const { year, totalCents, shares } of subsidyYearTotals(counted)) {
+    if (!decidedYears.has(year) || totalCents <= thresholdCents) continue;
+    throw writtenAgreementRequired(year, totalCents, thresholdCents, shares.map(({ mandateId, reference, amountCents }) => ({ mandateId, reference, amountCents })));
+  }
+};
+
+const fundingYearsOfAll = (subsidy: OtherSubsidy) => subsidy.fundings.flatMap(fundingYearsOf);
+
+/** DECP: the facts a public contract's essential data need, each from the format's vocabulary. */
+export const validateProcurement = (instrument: Instrument): void => {
+  if (instrument.kind !== 'public_contract') return;
+  const { procurement } = instrument;
+  if (procurement === undefined) throw procurementRequired();
+  requireObject(procurement, 'instrument.procurement');
+  const at = (field: string) => `instrument.procurement.${field}`;
+  // DECP identifies a contract by the buyer's own number, 1 to 16 characters.
+  if (instrument.reference.length > 16) throw invalidField('instrument.reference', 'at most 16 characters for a public contract (DECP)');
+  const oneOrMore = <T extends string>(values: readonly T[], allowed: readonly T[], field: string) => {
+    requireList(values, at(field), { nonEmpty: true }).forEach((value, i) => requireOneOf(value, allowed, `${at(field)}[${i}]`));
+    if (new Set(values).size !== values.length) throw invalidField(at(field), 'a list without repetition');
+  };
+  requireDate(procurement.notificationDate, at('notificationDate'));
+  requireOneOf(procurement.procedure, CONTRACT_PROCEDURES, at('procedure'));
+  oneOrMore(procurement.techniques, PURCHASE_TECHNIQUES, 'techniques');
+  oneOrMore(procurement.executionModes, EXECUTION_MODES, 'executionModes');
+  requireOneOf(procurement.ccag, CCAGS, at('ccag'));
+  if (!(Number.isSafeInteger(procurement.offersReceived) && procurement.offersReceived >= 1)) throw invalidField(at('offersReceived'), 'a whole number, at least 1');
+  requireOneOf(procurement.priceForm, PRICE_FORMS, at('priceForm'));
+  oneOrMore(procurement.priceTypes, PRICE_TYPES, 'priceTypes');
+  requireObject(procurement.advance, at('advance'));
+  if (typeof procurement.advance.granted !== 'boolean') throw invalidField(at('advance.granted'), 'true or false');
+  const { rate } = procurement.advance;
+  if (rate !== undefined && !(isNonNegativeNumber(rate) && rate <= 1)) throw invalidField(at('advance.rate'), 'a rate from 0 to 1');
+  if (typeof procurement.subcontractingDeclared !== 'boolean') throw invalidField(at('subcontractingDeclared'), 'true or false');
+  if (typeof procurement.innovative !== 'boolean') throw invalidField(at('innovative'), 'true or false');
+  requireOneOf(procurement.grouping, OPERATOR_GROUPINGS, at('grouping'));
+  oneOrMore(procurement.socialConsiderations, SOCIAL_CONSIDERATIONS, 'socialConsiderations');
+  oneOrMore(procurement.environmentalConsiderations, ENVIRONMENTAL_CONSIDERATIONS, 'environmentalConsiderations');
+};
+
+/** One instalment a day at most across the mandate's schedules: its due date names it in payment decisions. */
+export const validateScheduleDates = (fundings: readonly Funding[]): void => {
+  const seen = new Set<string>();
+  for (const { dueDate } of fundings.flatMap((funding) => funding.financing.schedule ?? [])) {
+    if (seen.has(dueDate)) throw duplicateInstalment(dueDate);
+    seen.add(dueDate);
+  }
 };
 
 /** Indicator values: non-negative numbers, each named once, declared by the mandate. */

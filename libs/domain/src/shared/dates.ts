@@ -74,3 +74,15 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d
 /** An ISO 8601 instant with seconds and an offset (`2018-03-01T09:00:00Z`), such as `asKnownAt`. */
 export const isInstant = (value: unknown): value is string =>
   typeof value === 'string' && INSTANT.test(value) && isCalendarDate(value.slice(0, 10)) && !Number.isNaN(new Date(value).getTime());
+
+/** Same day `months` later; a day the month lacks becomes its last (31 December + 6 months: 30 June). */
+export const addMonths = (date: CalendarDate, months: number): CalendarDate => {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, daysInMonth(year, month))).padStart(2, '0')}`;
+};
+
+/** The calendar year of a date. */
+export const yearOf = (date: CalendarDate): number => parts(date)[0];

@@ -12,6 +12,8 @@ export class DomainError extends Error {
     readonly code: string,
     message: string,
     readonly kind: DomainErrorKind = 'invalid',
+    /** What the refusal names, as JSON members for the problem's body (the totals a rule added up). */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }

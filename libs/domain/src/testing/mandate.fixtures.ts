@@ -18,6 +18,7 @@ import {
   MandateSuspended,
   MandateTerminated,
 } from '../mandates/mandate.events';
+import { Instrument } from '../mandates/mandate.terms';
 
 // Test data modelled on the 27 July 2017 outreach agreement for minors in Calais.
 
@@ -44,16 +45,42 @@ export const maraudeGrant: MandateGrant = {
   staffing: { salariedFte: 6 },
 };
 
+/** The meal-distribution public contract of March 2018, with the facts its essential data need (DECP). */
+export const mealContract = {
+  kind: 'public_contract',
+  cpv: '55320000-9',
+  reference: 'MP-2018-001',
+  decisionDate: '2018-03-01',
+  signatureDate: '2018-03-02',
+  procurement: {
+    notificationDate: '2018-03-05',
+    procedure: 'Procédure avec négociation',
+    techniques: ['Sans objet'],
+    executionModes: ['Bons de commande'],
+    ccag: 'Fournitures courantes et services',
+    offersReceived: 2,
+    priceForm: 'Unitaire',
+    priceTypes: ['Définitif révisable'],
+    advance: { granted: false },
+    subcontractingDeclared: false,
+    innovative: false,
+    grouping: 'Pas de groupement',
+    socialConsiderations: ['Clause sociale'],
+    environmentalConsiderations: ['Pas de considération environnementale'],
+  },
+} as const satisfies Instrument;
+
 export const grantMandate = (changes: Partial<Record<keyof MandateGrant, unknown>> = {}, operator: GrantMandate['operator'] = { status: 'registered' }): GrantMandate => ({
   type: 'GrantMandate',
   data: { ...maraudeGrant, ...changes } as MandateGrant,
   operator,
+  subsidies: [],
   metadata,
 });
 
 export const granted = (changes: Partial<MandateGrant> = {}): MandateGranted => ({
   type: 'MandateGranted',
-  schemaVersion: 2,
+  schemaVersion: 3,
   data: { ...maraudeGrant, ...changes },
 });
 
@@ -82,6 +109,7 @@ export const reinstated = (data: Partial<MandateReinstated['data']> = {}): Manda
 export const renewMandate = (data: Partial<RenewMandate['data']> = {}): RenewMandate => ({
   type: 'RenewMandate',
   data: { mandateId, newEnd: '2018-12-31', decisionReference: 'CONV-2018-62-003', ...data },
+  subsidies: [],
   metadata,
 });
 export const renewed = (data: Partial<MandateRenewed['data']> = {}): MandateRenewed => ({
@@ -104,6 +132,7 @@ export const terminated = (data: Partial<MandateTerminated['data']> = {}): Manda
 export const amendMandate = (data: Partial<AmendMandate['data']> = {}): AmendMandate => ({
   type: 'AmendMandate',
   data: { mandateId, effectiveFrom: '2017-09-01', decisionReference: 'AVENANT-1', changes: { staffing: { salariedFte: 8 } }, ...data },
+  subsidies: [],
   metadata,
 });
 

@@ -3,6 +3,7 @@ import { amendMandate, completed, granted, mandateId, reinstated, renewed, suspe
 import { projectionSpecification, storedEvents } from '../testing/projection-specification';
 import { rowStateOf } from '../runtime/row-changes';
 import { mandatesBoardProjection } from './mandates-board.projection';
+import { boardItemOf } from './mandates-board.query';
 
 const stream = `mandate-${mandateId}`;
 const on = (event: { type: string; data: object; schemaVersion?: number }) => ({ stream, ...event });
@@ -31,6 +32,23 @@ describe('the mandates board projection', () => {
         expect(children(rows, 'territory')).toEqual([{ effective_from: null, effective_to: null, departement: '62', commune: '62193' }]);
         expect(children(rows, 'scope')).toEqual([{ departement: '62', ...grantedPeriod }]);
       }));
+
+  it('keeps the payment schedule and the payments, so the board shows paid, due and overdue', () => {
+    const schedule = [
+      { dueDate: '2017-08-15', amountCents: 6_000_000 },
+      { dueDate: '2017-11-15', amountCents: 6_000_000 },
+    ];
+    const paid = { type: 'MandatePaymentMade', data: { mandateId, dueDate: '2017-08-15', paidOn: '2017-08-21', amountCents: 6_000_000, chorusReference: 'DP-1' } };
+    given([on(granted({ financing: { ...granted().data.financing, schedule } }))])
+      .when(on(paid))
+      .then((rows) => {
+        const mandate = rows.get(mandateId)!;
+        expect(boardItemOf(mandateId, mandate, 'active', '2017-10-01').payments).toEqual({
+          scheduledCents: 12_000_000, paidCents: 6_000_000, dueCents: 6_000_000, overdueCents: 0, withheldCents: 0, recoveredCents: 0,
+        });
+        expect(boardItemOf(mandateId, mandate, 'expired', '2018-01-10').payments).toMatchObject({ dueCents: 0, overdueCents: 6_000_000 });
+      });
+  });
 
   it('records a suspension as an open interval, closed by the reinstatement', () => {
     given([on(granted())])

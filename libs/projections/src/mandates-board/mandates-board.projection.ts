@@ -27,8 +27,22 @@ const slimTerms = (version: GrantedMandate['terms'][number]): GrantedMandate['te
 const slimFunding = (funding: GrantedMandate['fundings'][number]): GrantedMandate['fundings'][number] => ({
   from: funding.from,
   to: funding.to,
-  financing: { amountCents: funding.financing.amountCents, nature: funding.financing.nature, paymentTerms: funding.financing.paymentTerms, programme: funding.financing.programme },
+  financing: {
+    amountCents: funding.financing.amountCents,
+    nature: funding.financing.nature,
+    paymentTerms: funding.financing.paymentTerms,
+    programme: funding.financing.programme,
+    ...(funding.financing.schedule !== undefined && { schedule: funding.financing.schedule }),
+  },
 });
+
+/** What the board shows of an instrument: its kind, reference and dates (the publication deadlines start from them). */
+const slimInstrument = (instrument: GrantedMandate['instrument']): GrantedMandate['instrument'] => {
+  const { reference, decisionDate, signatureDate } = instrument;
+  const common = { reference, decisionDate, ...(signatureDate !== undefined && { signatureDate }) };
+  if (instrument.kind !== 'public_contract') return { kind: instrument.kind, ...common };
+  return { kind: 'public_contract', cpv: instrument.cpv, ...common, ...(instrument.procurement !== undefined && { procurement: instrument.procurement }) };
+};
 
 const slimSuspension = (suspension: GrantedMandate['suspensions'][number]): GrantedMandate['suspensions'][number] => ({
   from: suspension.from,
@@ -39,7 +53,7 @@ const slimSuspension = (suspension: GrantedMandate['suspensions'][number]): Gran
 
 /**
  * What the board keeps of a mandate: the domain's own state without what no board query shows
- * (legal basis, indicators, sites, payment details, reasons), so that every stored version stays
+ * (legal basis, indicators, sites, suspension reasons), so that every stored version stays
  * small. It is still a `GrantedMandate`: the decider's `evolve`, `termsOn`, `fundingOn` and
  * `mandateStatusOn` read it unchanged, and the dated facts are all there. `previous` is the board's
  * state the decider evolved (already slim): the sections and elements the event did not replace
@@ -51,10 +65,7 @@ export const boardStateOf = (mandate: GrantedMandate, previous?: GrantedMandate)
     ...mandate,
     authority:
       authority === previous?.authority ? authority : { kind: authority.kind, name: authority.name, siret: authority.siret, departement: authority.departement },
-    instrument:
-      instrument === previous?.instrument
-        ? instrument
-        : ({ kind: instrument.kind, reference: instrument.reference, decisionDate: instrument.decisionDate } as GrantedMandate['instrument']),
+    instrument: instrument === previous?.instrument ? instrument : slimInstrument(instrument),
     legalBasis: EMPTY,
     linkedObligations: EMPTY,
     terms: slimList(mandate.terms, previous?.terms, slimTerms),
@@ -141,7 +152,8 @@ export const mandatesBoardProjection: Projection<GrantedMandate> = {
   name: 'mandates_board',
   // 4: versions store what changed in the document, not the whole of it; mission and territory rows span the terms versions that keep them.
   // 5: scope rows carry the period columns.
-  version: 5,
+  // 6: payment schedules, payments, withholdings, recoveries, financial reports, publications, and the instrument's dates.
+  version: 6,
   history: 'system-versioned',
 
   keysOf: (event) => {

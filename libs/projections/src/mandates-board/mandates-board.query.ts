@@ -6,6 +6,8 @@ import {
   type GrantedMandate,
   type MandateStatus,
   type MissionType,
+  type PaymentSummary,
+  paymentSummaryOn,
   type Period,
   termsOn,
   type Territory,
@@ -52,6 +54,8 @@ export interface MandatesBoardItem {
   readonly suspensions: readonly { readonly from: string; readonly until: string | null }[];
   readonly terminatedFrom: string | null;
   readonly completedOn: string | null;
+  /** Money on `on`: scheduled, paid, due (still to pay on time), overdue, withheld and recovered. */
+  readonly payments: PaymentSummary;
 }
 
 export interface MandatesBoardPage {
@@ -168,6 +172,7 @@ export const boardItemOf = (id: string, mandate: GrantedMandate, status: Mandate
     suspensions: mandate.suspensions.map((s) => ({ from: s.from, until: s.until ?? null })),
     terminatedFrom: mandate.status === 'terminated' ? mandate.terminatedFrom : null,
     completedOn: mandate.status === 'completed' ? mandate.completedOn : null,
+    payments: paymentSummaryOn(mandate, on),
   };
 };
 
@@ -253,5 +258,28 @@ export const boardMandatesOfOperator = async (readStore: ReadStore, operatorId: 
   const results = await readStore.read<{ key: string; doc: string }>(mandatesBoardProjection, (tables) => [
     sql`SELECT m.key AS key, m.doc AS doc FROM ${identifier(tables.main)} m WHERE m.operator_id = ${operatorId} AND m.recorded_to IS NULL ORDER BY m.key`.query,
   ]);
+  return results?.[0].map((row) => ({ id: row.key, mandate: JSON.parse(row.doc) as GrantedMandate }));
+};
+
+/**
+ * Every mandate the board holds now, or those touching one of `withinDepartements` (an officer's),
+ * or those of one operator: the finance and publication queries read them whole.
+ */
+export const boardMandatesWithin = async (
+  readStore: ReadStore,
+  scope: { readonly withinDepartements?: readonly string[]; readonly operatorId?: string },
+): Promise<{ id: string; mandate: GrantedMandate }[] | undefined> => {
+  const results = await readStore.read<{ key: string; doc: string }>(mandatesBoardProjection, (tables) => {
+    const where: Sql[] = [versionAt('m', undefined)];
+    if (scope.operatorId !== undefined) where.push(sql`m.operator_id = ${scope.operatorId}`);
+    if (scope.withinDepartements !== undefined) {
+      where.push(
+        scope.withinDepartements.length === 0
+          ? sql`1 = 0`
+          : sql`m.key IN (SELECT a.key FROM ${identifier(tables.children.scope)} a WHERE ${versionAt('a', undefined)} AND a.departement IN (${listSql(scope.withinDepartements)}))`,
+      );
+    }
+    return [sql`SELECT m.key AS key, m.doc AS doc FROM ${identifier(tables.main)} m WHERE ${joinSql(where, ' AND ')} ORDER BY m.key`.query];
+  });
   return results?.[0].map((row) => ({ id: row.key, mandate: JSON.parse(row.doc) as GrantedMandate }));
 };

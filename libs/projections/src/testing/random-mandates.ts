@@ -110,7 +110,7 @@ export const randomCommand = (random: Random, mandateId: string, mandate: Grante
   }
   if (roll < 0.68) {
     const data = { mandateId, newEnd: addDays(mandate.period.end, random.int(1, 200)), decisionReference: reference };
-    return { type: 'RenewMandate', data: random.chance(0.5) ? { ...data, financing: financing(random) } : data, metadata };
+    return { type: 'RenewMandate', data: random.chance(0.5) ? { ...data, financing: financing(random) } : data, subsidies: [], metadata };
   }
   if (roll < 0.86) {
     const changes = {
@@ -120,7 +120,7 @@ export const randomCommand = (random: Random, mandateId: string, mandate: Grante
       ...(random.chance(0.3) && { periodEnd: addDays(mandate.period.end, random.int(-60, 90)) }),
     };
     const effectiveFrom = date < mandate.terms.at(-1)!.effectiveFrom ? mandate.terms.at(-1)!.effectiveFrom : date;
-    return { type: 'AmendMandate', data: { mandateId, effectiveFrom, decisionReference: reference, changes: Object.keys(changes).length > 0 ? changes : { staffing: { salariedFte: 1 } } }, metadata };
+    return { type: 'AmendMandate', data: { mandateId, effectiveFrom, decisionReference: reference, changes: Object.keys(changes).length > 0 ? changes : { staffing: { salariedFte: 1 } } }, subsidies: [], metadata };
   }
   if (roll < 0.93) return { type: 'TerminateMandate', data: { mandateId, effectiveFrom: date, reason: 'withdrawn', decisionReference: reference }, metadata };
   const indicators = mandate.terms[0].missions.flatMap((m) => m.indicators.map((i) => ({ name: i.name, value: random.int(0, 900) })));
@@ -134,6 +134,7 @@ export const randomGrant = (random: Random, mandateId: string, operatorId: strin
   return {
     type: 'GrantMandate',
     operator: { status: 'registered' },
+    subsidies: [],
     metadata,
     data: {
       mandateId,

@@ -3,6 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { mandateDecider, mandateStreamName } from '@mandate-ledger/domain';
 import { EVENT_STORE, type EventStore, foldStream } from '@mandate-ledger/event-store';
 import { assertMayReadMandate } from '@mandate-ledger/application';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ProblemError } from '../../http/problem';
 import { readStreamAsKnown } from '../../shared/read-stream-as-known';
 import { GetMandateQuery } from './get-mandate.query';
@@ -11,7 +12,10 @@ import { type MandateView, mandateViewOf } from './mandate.view';
 /** Replays the mandate's stream (read models come later): every answer is derived from the log. */
 @QueryHandler(GetMandateQuery)
 export class GetMandateHandler implements IQueryHandler<GetMandateQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async execute({ mandateId, principal, on, asKnownAt }: GetMandateQuery): Promise<MandateView> {
     const events = await readStreamAsKnown(this.store, mandateStreamName(mandateId), asKnownAt);
@@ -22,6 +26,6 @@ export class GetMandateHandler implements IQueryHandler<GetMandateQuery> {
     }
     assertMayReadMandate(principal, mandate);
     const last = events[events.length - 1];
-    return mandateViewOf(mandateId, mandate, { revision: last.revision, lastRecordedAt: last.recordedAt, on, asKnownAt });
+    return mandateViewOf(mandateId, mandate, { revision: last.revision, lastRecordedAt: last.recordedAt, on, asKnownAt }, this.config);
   }
 }

@@ -12,6 +12,17 @@ import {
   termsOn,
   type TermsVersion,
   type Funding,
+  financialReportsOn,
+  type FinancialReportOnDate,
+  instalmentsOn,
+  type InstalmentOnDate,
+  paymentSummaryOn,
+  type PaymentSummary,
+  publicationDeadlineOf,
+  type PublicationDeadline,
+  type Recovery,
+  type Withholding,
+  type Payment,
 } from '@mandate-ledger/domain';
 
 /** A mandate as the record stood (`asKnownAt`) and as in effect on a date (`on`). */
@@ -36,13 +47,31 @@ export interface MandateView {
   readonly suspensions: readonly Suspension[];
   readonly terminatedFrom: string | null;
   readonly completedOn: string | null;
+  /** Money on `on`: the totals, each instalment's standing, and every decision on it. */
+  readonly payments: PaymentSummary & {
+    readonly instalments: readonly InstalmentOnDate[];
+    readonly made: readonly Payment[];
+    readonly withholdings: readonly Withholding[];
+    readonly recoveries: readonly Recovery[];
+  };
+  /** Each financial year's compte rendu financier on `on`: due date, receipt, lateness (subsidies only). */
+  readonly financialReports: readonly FinancialReportOnDate[];
+  /** When its essential data must be published (a subsidy above the threshold: SCDL; a public contract: DECP), or null. */
+  readonly publication: PublicationDeadline | null;
   readonly lastRecordedAt: string;
+}
+
+/** The configuration the money and publication rules read. */
+export interface MandateViewRules {
+  readonly writtenAgreementThresholdCents: number;
+  readonly financialReportDueMonths: number;
 }
 
 export const mandateViewOf = (
   id: string,
   mandate: GrantedMandate,
   at: { revision: bigint; lastRecordedAt: string; on: string; asKnownAt?: string },
+  rules: MandateViewRules,
 ): MandateView => ({
   id,
   revision: Number(at.revision),
@@ -61,5 +90,14 @@ export const mandateViewOf = (
   suspensions: mandate.suspensions,
   terminatedFrom: mandate.status === 'terminated' ? mandate.terminatedFrom : null,
   completedOn: mandate.status === 'completed' ? mandate.completedOn : null,
+  payments: {
+    ...paymentSummaryOn(mandate, at.on),
+    instalments: instalmentsOn(mandate, at.on),
+    made: mandate.payments,
+    withholdings: mandate.withholdings,
+    recoveries: mandate.recoveries,
+  },
+  financialReports: financialReportsOn(mandate, at.on, rules.financialReportDueMonths),
+  publication: publicationDeadlineOf(mandate, at.on, rules.writtenAgreementThresholdCents) ?? null,
   lastRecordedAt: at.lastRecordedAt,
 });

@@ -3,6 +3,7 @@ import { plainData } from '../../http/plain-data';
 import { ProblemError } from '../../http/problem';
 import { validationPipe } from '../../http/validation';
 import { failingFields, validateBody, validInstance } from '../../http/request-validation.testing';
+import { mealContract } from '../../../../../libs/domain/src/testing/mandate.fixtures';
 import { GrantMandateRequest } from './grant-mandate.request';
 
 // DESIGN §4: the 27 July 2017 outreach agreement for minors in Calais.
@@ -45,10 +46,10 @@ describe('GrantMandateRequest', () => {
     expect(await validateBody(GrantMandateRequest, body)).toEqual([]);
   });
 
-  it('accepts every optional section: id, sites, schedule, volunteers, linked obligations, a public contract with its CPV', async () => {
+  it('accepts every optional section: id, sites, schedule, volunteers, linked obligations, a public contract with its CPV and procurement facts', async () => {
     const body = grant((b) => {
       b.id = '0190f1c2-0000-7000-8000-000000000001';
-      b.instrument = { kind: 'public_contract', reference: 'MARCHE-2018-62-007', decisionDate: '2018-03-06', cpv: '55320000-9' } as never;
+      b.instrument = structuredClone(mealContract) as never;
       b.territory = { departement: '62', communes: ['62193'], sites: [{ name: 'Rue des Verrotières', commune: '62193' }, { name: 'Zone industrielle des Dunes' }] } as never;
       b.financing = { ...b.financing, schedule: [{ dueDate: '2017-08-15', amountCents: 6000000 }, { dueDate: '2017-11-15', amountCents: 6000000 }] } as never;
       b.staffing = { salariedFte: 6.5, volunteers: 12 } as never;
@@ -111,9 +112,13 @@ describe('GrantMandateRequest', () => {
       ['a period on a count', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], kind: 'count', per: 'week' } as never), ['missions.0.indicators.0.per']],
       ['a rate per year', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], kind: 'rate', per: 'year' } as never), ['missions.0.indicators.0.per']],
       ['an empty label', (b) => (b.missions[0].indicators[0] = { ...b.missions[0].indicators[0], label: '' } as never), ['missions.0.indicators.0.label']],
-      ['a public contract without its CPV', (b) => (b.instrument.kind = 'public_contract'), ['instrument.cpv']],
+      ['a public contract without its CPV', (b) => (b.instrument = { ...structuredClone(mealContract), cpv: undefined } as never), ['instrument.cpv']],
+      ['a public contract without its procurement facts', (b) => (b.instrument = { ...structuredClone(mealContract), procurement: undefined } as never), ['instrument.procurement']],
+      ['procurement facts on anything but a public contract', (b) => ((b.instrument as Record<string, unknown>).procurement = structuredClone(mealContract.procurement)), ['instrument.procurement']],
+      ['a procedure outside the DECP vocabulary', (b) => (b.instrument = { ...structuredClone(mealContract), procurement: { ...mealContract.procurement, procedure: 'Gré à gré' } } as never), ['instrument.procurement.procedure']],
+      ['a technique listed twice', (b) => (b.instrument = { ...structuredClone(mealContract), procurement: { ...mealContract.procurement, techniques: ['Sans objet', 'Sans objet'] } } as never), ['instrument.procurement.techniques']],
       ['a CPV on anything but a public contract', (b) => ((b.instrument as Record<string, unknown>).cpv = '55320000-9'), ['instrument.cpv']],
-      ['a malformed CPV', (b) => (b.instrument = { ...b.instrument, kind: 'public_contract', cpv: '55320000' } as never), ['instrument.cpv']],
+      ['a malformed CPV', (b) => (b.instrument = { ...structuredClone(mealContract), cpv: '55320000' } as never), ['instrument.cpv']],
       ['an id that is not a UUID', (b) => (b.id = 'mandate-1'), ['id']],
       ['a null id', (b) => (b.id = null), ['id']],
       ['an operator id that is not a UUID', (b) => (b.operatorId = '42'), ['operatorId']],
@@ -138,6 +143,7 @@ describe('GrantMandateRequest', () => {
       'extra',
       'financing.amountCents',
       'instrument.cpv',
+      'instrument.procurement',
       'missions.0.type',
       'period.end',
       'staffing',
@@ -146,7 +152,7 @@ describe('GrantMandateRequest', () => {
   });
 
   it('says why a CPV is refused: missing on a public contract, or given for another instrument', async () => {
-    const missing = await validateBody(GrantMandateRequest, grant((b) => (b.instrument.kind = 'public_contract')));
+    const missing = await validateBody(GrantMandateRequest, grant((b) => (b.instrument = { ...structuredClone(mealContract), cpv: undefined } as never)));
     const unwanted = await validateBody(GrantMandateRequest, grant((b) => ((b.instrument as Record<string, unknown>).cpv = '55320000-9')));
     expect(missing).toEqual([{ field: 'instrument.cpv', messages: ['cpv is required when kind is public_contract'] }]);
     expect(unwanted).toEqual([{ field: 'instrument.cpv', messages: ['cpv is accepted only when kind is public_contract'] }]);

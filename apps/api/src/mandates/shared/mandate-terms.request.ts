@@ -1,9 +1,12 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
   IsInt,
@@ -23,7 +26,17 @@ import {
   AUTHORITY_KINDS,
   type AuthorityKind,
   BUDGET_PROGRAMMES,
+  CCAGS,
   CHORUS_COMMITMENT,
+  CONTRACT_PROCEDURES,
+  ENVIRONMENTAL_CONSIDERATIONS,
+  EXECUTION_MODES,
+  OPERATOR_GROUPINGS,
+  PRICE_FORMS,
+  PRICE_TYPES,
+  type Procurement,
+  PURCHASE_TECHNIQUES,
+  SOCIAL_CONSIDERATIONS,
   CPV_CODE,
   FINANCING_NATURES,
   INDICATOR_KINDS,
@@ -96,6 +109,101 @@ const IsCpvOfPublicContract = () =>
     },
   });
 
+/** Required when the kind is `public_contract`, refused otherwise. */
+const IsProcurementOfPublicContract = () =>
+  ValidateBy({
+    name: 'isProcurementOfPublicContract',
+    validator: {
+      validate: (value: unknown, { object }: ValidationArguments) =>
+        isPublicContract(object) ? typeof value === 'object' && value !== null && !Array.isArray(value) : value === undefined,
+      defaultMessage: ({ object }: ValidationArguments) =>
+        isPublicContract(object) ? '$property is required when kind is public_contract' : '$property is accepted only when kind is public_contract',
+    },
+  });
+
+/** A list of values from a DECP vocabulary, each once. */
+const vocabulary = (values: readonly string[], example: string) =>
+  applyDecorators(
+    ApiProperty({ enum: values, isArray: true, example: [example] }),
+    IsArray(),
+    ArrayMinSize(1),
+    ArrayMaxSize(values.length),
+    ArrayUnique(),
+    IsIn(values, { each: true }),
+  );
+
+/** What DECP 2.0.3 needs of a public contract's award, in the format's own vocabulary. */
+export class AdvanceRequest {
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  granted!: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.1, description: 'Rate of the advance (0.1: 10 %), when known' })
+  @IsOptionalNotNull()
+  @IsNumber({ maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
+  rate?: number;
+}
+
+export class ProcurementRequest implements Procurement {
+  @ApiProperty({ type: String, format: 'date', example: '2018-03-05', description: 'Notified to the holder: DECP dateNotification; publication is due two months later' })
+  @IsCalendarDate()
+  notificationDate!: string;
+
+  @ApiProperty({ enum: CONTRACT_PROCEDURES, example: 'Procédure avec négociation' })
+  @IsIn(CONTRACT_PROCEDURES)
+  procedure!: Procurement['procedure'];
+
+  @vocabulary(PURCHASE_TECHNIQUES, 'Sans objet')
+  techniques!: Procurement['techniques'];
+
+  @vocabulary(EXECUTION_MODES, 'Bons de commande')
+  executionModes!: Procurement['executionModes'];
+
+  @ApiProperty({ enum: CCAGS, example: 'Fournitures courantes et services' })
+  @IsIn(CCAGS)
+  ccag!: Procurement['ccag'];
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100000, example: 2 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  offersReceived!: number;
+
+  @ApiProperty({ enum: PRICE_FORMS, example: 'Unitaire' })
+  @IsIn(PRICE_FORMS)
+  priceForm!: Procurement['priceForm'];
+
+  @vocabulary(PRICE_TYPES, 'Définitif révisable')
+  priceTypes!: Procurement['priceTypes'];
+
+  @ApiProperty({ type: () => AdvanceRequest })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AdvanceRequest)
+  advance!: AdvanceRequest;
+
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  subcontractingDeclared!: boolean;
+
+  @ApiProperty({ example: false })
+  @IsBoolean()
+  innovative!: boolean;
+
+  @ApiProperty({ enum: OPERATOR_GROUPINGS, example: 'Pas de groupement' })
+  @IsIn(OPERATOR_GROUPINGS)
+  grouping!: Procurement['grouping'];
+
+  @vocabulary(SOCIAL_CONSIDERATIONS, 'Clause sociale')
+  socialConsiderations!: Procurement['socialConsiderations'];
+
+  @vocabulary(ENVIRONMENTAL_CONSIDERATIONS, 'Pas de considération environnementale')
+  environmentalConsiderations!: Procurement['environmentalConsiderations'];
+}
+
 /**
  * A grant's instrument. `cpv` is required when `kind` is `public_contract` and refused otherwise,
  * so a validated instance satisfies the domain's `Instrument` union (see `GrantMandateRequest`).
@@ -123,6 +231,12 @@ export class InstrumentRequest {
   @ApiPropertyOptional({ pattern: CPV_CODE.source, example: '55320000-9', description: 'Required when kind is public_contract, refused otherwise' })
   @IsCpvOfPublicContract()
   cpv?: string;
+
+  @ApiPropertyOptional({ type: () => ProcurementRequest, description: 'Required when kind is public_contract (its DECP essential data), refused otherwise' })
+  @IsProcurementOfPublicContract()
+  @ValidateNested()
+  @Type(() => ProcurementRequest)
+  procurement?: ProcurementRequest;
 }
 
 /** The article, unless a reference is given: a legal reference names one or the other (or both). */
