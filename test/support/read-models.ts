@@ -1,3 +1,4 @@
+import { latestShapeOf } from '@mandate-ledger/application';
 import type { EventStore, StoredEvent } from '@mandate-ledger/event-store';
 import { APPLICATION_PROJECTIONS, type Projection, type ReadStore, rebuildProjection } from '@mandate-ledger/projections';
 import { dumpLiveRows } from '../../libs/projections/src/testing/read-store.contract';
@@ -35,11 +36,11 @@ export const readModelsAtHead = async (events: EventStore, live: ReadStore, time
   }
 };
 
-/** Rebuilds every application projection from the log into `fresh`, then compares each with `live`, row by row. */
+/** Rebuilds every application projection from the log (`events`: as stored) into `fresh`, as the API's projectors do, then compares each with `live`, row by row. */
 export const expectReadModelsOfACleanRebuild = async (events: EventStore, live: ReadStore, fresh: ReadStore): Promise<void> => {
   await readModelsAtHead(events, live);
   for (const projection of APPLICATION_PROJECTIONS) {
-    const { outcome } = await rebuildProjection(events, fresh, projection);
+    const { outcome } = await rebuildProjection(events, fresh, projection, { upcast: latestShapeOf });
     expect({ projection: projection.name, outcome }).toEqual({ projection: projection.name, outcome: 'caught_up' });
     await expectSameRows(live, fresh, projection);
   }
