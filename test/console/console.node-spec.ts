@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -200,9 +201,23 @@ describe('the web console in Chromium', { skip }, () => {
     await page.getByRole('button', { name: 'Prévisualiser le rapport' }).click();
     await page.getByRole('heading', { name: /art\. 2 — Maraude mineurs : Exécutée en retard/ }).waitFor();
     await assertAccessible(page, 'case with its report');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger en PDF (pour le greffe)' }).click()]);
-    assert.match(download.suggestedFilename(), /\.pdf$/);
-    assert.equal(readFileSync((await download.path())!).subarray(0, 5).toString(), '%PDF-');
+    const [draft] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Projet PDF' }).click()]);
+    assert.match(draft.suggestedFilename(), /\.pdf$/);
+    assert.equal(readFileSync((await draft.path())!).subarray(0, 5).toString(), '%PDF-');
+
+    // Issued: recorded, and the very bytes served again.
+    await page.getByLabel('Fait à').fill('Arras');
+    await page.getByLabel('Nom du signataire').fill('Claire Martin');
+    await page.getByLabel('Qualité du signataire').fill('Directrice de cabinet');
+    await page.getByRole('button', { name: 'Émettre le rapport' }).click();
+    const issued = page.getByText(/Rapport émis et enregistré \(SHA-256 ([0-9a-f]{16})…\)/);
+    await issued.waitFor();
+    const prefix = /SHA-256 ([0-9a-f]{16})/.exec((await issued.textContent()) ?? '')![1];
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le rapport émis (PDF)' }).click()]);
+    const bytes = readFileSync((await download.path())!);
+    assert.equal(bytes.subarray(0, 5).toString(), '%PDF-');
+    assert.equal(createHash('sha256').update(bytes).digest('hex').slice(0, 16), prefix);
+    await assertAccessible(page, 'case with its issued report');
     assert.equal(page.url().includes(`/affaires/${CASE_2017}`), true);
   });
 

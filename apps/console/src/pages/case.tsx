@@ -1,12 +1,13 @@
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useState } from 'react';
-import { ApiProblem, apiPath, get, getJson, minPosition } from '../api/client';
+import { ApiProblem, apiPath, get, getJson, minPosition, write } from '../api/client';
 import type { CaseObligation, CaseView, ComplianceReport, HistoryEntry } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { Compare } from '../components/compare';
 import { CoverageChart } from '../components/coverage-chart';
 import { DateInput } from '../components/date-input';
+import { errorFor, Field, type FieldSpec, type Values } from '../components/form';
 import { HistoryTable } from '../components/history';
 import { KnownAt } from '../components/known-at';
 import { Loaded, Loading, ProblemAlert } from '../components/status';
@@ -25,29 +26,70 @@ const standingText = (o: CaseObligation): string => {
   return last ? `${label(STANDINGS, last.kind)} le ${frenchDate(last.on)}` : label(STANDINGS, 'ordered');
 };
 
-interface Preview {
-  readonly report: ComplianceReport;
-  /** When the API recorded the report as issued: the hash of the bytes it served. */
-  readonly issued?: { readonly sha256: string; readonly position: string | null };
+/** A report issued: recorded by the service, its bytes kept and served again as issued. */
+interface IssuedReport {
+  readonly id: string;
+  readonly reportSha256: string;
+  readonly format: 'pdf' | 'csv' | 'json';
+  readonly fileName: string;
+  readonly location: string;
 }
 
-/** The report over a period: previewed here (JSON), downloaded as PDF, CSV or JSON. */
+const ISSUE_FIELDS: readonly FieldSpec[] = [
+  {
+    name: 'format',
+    label: 'Format',
+    type: 'select',
+    required: true,
+    options: [
+      ['pdf', 'PDF (pour le greffe)'],
+      ['csv', 'CSV (tableur)'],
+      ['json', 'JSON (avec les preuves)'],
+    ],
+  },
+  { name: 'signatory.place', label: 'Fait à', type: 'text', hint: 'Lieu, nom et qualité vont ensemble : les trois, ou aucun' },
+  { name: 'signatory.name', label: 'Nom du signataire', type: 'text' },
+  { name: 'signatory.quality', label: 'Qualité du signataire', type: 'text' },
+];
+
+/**
+ * The report over a period: previewed here and downloaded as a draft (PROJET, nothing recorded), or
+ * issued: the service records it and keeps its bytes, served again as issued.
+ */
 const ReportSection = ({ id, decisionDate, knownAt }: { id: string; decisionDate?: string; knownAt: string | null }) => {
   const [from, setFrom] = useState(decisionDate ?? '');
   const [to, setTo] = useState(today());
-  const [state, setState] = useState<{ loading: boolean; preview?: Preview; problem?: ApiProblem }>({ loading: false });
+  const [state, setState] = useState<{ loading: boolean; report?: ComplianceReport; problem?: ApiProblem }>({ loading: false });
+  const [issue, setIssue] = useState<{ values: Values; sending: boolean; issued?: IssuedReport; problem?: ApiProblem }>({ values: { format: 'pdf' }, sending: false });
   const query = { from, to, asKnownAt: knownAt };
   const preview = async () => {
     setState({ loading: true });
     try {
-      const { body, headers } = await getJson<{ attachments: { complianceReport: ComplianceReport } }>(apiPath(`/compliance-cases/${id}/report`, { ...query, format: 'json' }));
-      const sha256 = headers.get('X-Report-Sha256');
-      setState({ loading: false, preview: { report: body.attachments.complianceReport, issued: sha256 ? { sha256, position: headers.get('X-Report-Position') } : undefined } });
+      const { body } = await getJson<{ attachments: { complianceReport: ComplianceReport } }>(apiPath(`/compliance-cases/${id}/report`, { ...query, format: 'json' }));
+      setState({ loading: false, report: body.attachments.complianceReport });
     } catch (error) {
       setState({ loading: false, problem: error instanceof ApiProblem ? error : new ApiProblem(0, 'UNEXPECTED', String(error)) });
     }
   };
-  const report = state.preview?.report;
+  const issueReport = async () => {
+    const { values } = issue;
+    setIssue({ values, sending: true });
+    const signatory = { place: values['signatory.place'] ?? '', name: values['signatory.name'] ?? '', quality: values['signatory.quality'] ?? '' };
+    const signed = Object.values(signatory).some((text) => text.trim() !== '');
+    try {
+      const issued = await write<IssuedReport>('POST', `/compliance-cases/${id}/reports`, {
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        ...(knownAt ? { asKnownAt: knownAt } : {}),
+        format: values.format,
+        ...(signed ? { signatory } : {}),
+      });
+      setIssue({ values, sending: false, issued });
+    } catch (error) {
+      setIssue({ values, sending: false, problem: error instanceof ApiProblem ? error : new ApiProblem(0, 'UNEXPECTED', String(error)) });
+    }
+  };
+  const report = state.report;
   return (
     <>
       <div className="ml-inline">
@@ -58,34 +100,67 @@ const ReportSection = ({ id, decisionDate, knownAt }: { id: string; decisionDate
         </Button>
       </div>
       {knownAt && <p className="fr-text--sm">Rapport tel que le registre le connaissait le {frenchDateTime(knownAt)}.</p>}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left fr-mt-2w" aria-label="Télécharger le rapport">
+      <p className="fr-text--sm fr-mt-2w">Télécharger le projet (marqué PROJET, rien n’est enregistré) :</p>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left" aria-label="Télécharger le projet de rapport">
         {(
           [
-            ['pdf', 'PDF (pour le greffe)'],
-            ['csv', 'CSV (tableur)'],
-            ['json', 'JSON (avec les preuves)'],
+            ['pdf', 'PDF'],
+            ['csv', 'CSV'],
+            ['json', 'JSON'],
           ] as const
         ).map(([format, text]) => (
           <li key={format}>
-            <a className="fr-btn fr-btn--secondary fr-icon-download-line" href={apiPath(`/compliance-cases/${id}/report`, { ...query, format })} download>
-              Télécharger en {text}
+            <a className="fr-btn fr-btn--tertiary fr-icon-download-line" href={apiPath(`/compliance-cases/${id}/report`, { ...query, format })} download>
+              Projet {text}
             </a>
           </li>
         ))}
       </ul>
+      <form
+        className="fr-mt-3w"
+        aria-labelledby="emettre-le-rapport"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void issueReport();
+        }}
+      >
+        <h3 id="emettre-le-rapport" className="fr-h6">
+          Émettre le rapport
+        </h3>
+        <p className="fr-text--sm">Le service enregistre le rapport émis (son empreinte SHA-256, qui l’a émis et quand) et conserve le fichier, qui peut être téléchargé à nouveau à l’identique.</p>
+        {ISSUE_FIELDS.map((spec) => (
+          <Field
+            key={spec.name}
+            spec={spec}
+            idPrefix="emission"
+            value={issue.values[spec.name] ?? ''}
+            error={errorFor(issue.problem, spec.name)}
+            onChange={(value) => setIssue({ ...issue, values: { ...issue.values, [spec.name]: value } })}
+          />
+        ))}
+        <Button type="submit" iconId="fr-icon-file-text-line" disabled={issue.sending}>
+          Émettre le rapport
+        </Button>
+      </form>
       <div aria-live="polite">
+        {issue.problem && <ProblemAlert problem={issue.problem} title="Le rapport n'a pas pu être émis" />}
+        {issue.issued && (
+          <div className="fr-alert fr-alert--success fr-alert--sm fr-mt-2w">
+            <p>
+              Rapport émis et enregistré (SHA-256 {issue.issued.reportSha256.slice(0, 16)}…).{' '}
+              <a href={issue.issued.location} download={issue.issued.fileName}>
+                Télécharger le rapport émis ({issue.issued.format.toUpperCase()})
+              </a>
+            </p>
+          </div>
+        )}
         {state.loading && <Loading what="du rapport" />}
         {state.problem && <ProblemAlert problem={state.problem} retry={() => void preview()} title="Le rapport n'a pas pu être calculé" />}
         {report && (
           <div className="fr-mt-3w">
             <p>
-              Du {frenchDate(report.period.from)} au {frenchDate(report.period.to)}, tel que connu le {frenchDateTime(report.asKnownAt)} : astreinte encourue au plus{' '}
-              <strong>{money(report.totals.penaltyExposureCents)}</strong> (avant liquidation).
-              {state.preview?.issued && (
-                <span className="fr-text--xs ml-block ml-muted">
-                  Le service a enregistré ce rapport comme émis (SHA-256 {state.preview.issued.sha256.slice(0, 16)}…, position {state.preview.issued.position}).
-                </span>
-              )}
+              Projet : du {frenchDate(report.period.from)} au {frenchDate(report.period.to)}, tel que connu le {frenchDateTime(report.asKnownAt)} : astreinte encourue au plus{' '}
+              <strong>{money(report.totals.penaltyExposureCents)}</strong> (montant maximal, avant liquidation).
             </p>
             {report.obligations.map((o) => (
               <section key={o.obligationId} className="ml-obligation" aria-labelledby={`obligation-${o.obligationId}`}>
