@@ -1,6 +1,8 @@
 import {
   createMandateDecider,
   type GrantedMandate,
+  type InstrumentKind,
+  isCheckedForWrittenAgreement,
   type MandateCommand,
   type MandateDeciderConfig,
   mandateDecider,
@@ -35,34 +37,42 @@ const readMandate = async (store: EventStore, mandateId: string): Promise<Mandat
 const subsidiesKey = (operatorId: string) => `subsidies:${operatorId}`;
 
 /**
- * A renewal or an amendment of the financing or the end: the written-agreement rule is told the
- * operator's other mandates (the one decided on is read again by the command path).
+ * A renewal or an amendment of the financing or the end of a mandate the written-agreement rule
+ * checks: the rule is told the operator's other mandates (the one decided on is read again by the
+ * command path). On any other mandate, nothing is read and nothing waits.
  */
 const financingDecision = <Type extends 'AmendMandate' | 'RenewMandate'>(
   changesFunding: (command: Extract<MandateCommand, { type: Type }>['data']) => boolean,
-): Pick<UseCase<Type, GrantedMandate, OtherSubsidy[]>, 'serializeOn' | 'read' | 'given'> => ({
-  serializeOn: async (command, store) => {
-    const { data } = command as unknown as { data: { mandateId: string } };
+): Pick<UseCase<Type, GrantedMandate, OtherSubsidy[]>, 'serializeOn' | 'read' | 'given'> => {
+  const checkedMandate = async (command: { data: unknown }, store: EventStore): Promise<GrantedMandate | undefined> => {
+    const { data } = command as { data: { mandateId: string } };
     if (!changesFunding(data as never)) return undefined;
     const mandate = await readMandate(store, data.mandateId);
-    return mandate.status === 'not_granted' ? undefined : subsidiesKey(mandate.operatorId);
-  },
-  read: async (command, store, { operatorMandates }) => {
-    const { data } = command as unknown as { data: { mandateId: string } };
-    if (!changesFunding(data as never)) return [];
-    const mandate = await readMandate(store, data.mandateId);
-    return mandate.status === 'not_granted' ? [] : readOperatorSubsidies(store, operatorMandates, mandate.operatorId, data.mandateId);
-  },
-  given: (subsidies: OtherSubsidy[]) => ({ subsidies }),
-});
+    return mandate.status !== 'not_granted' && isCheckedForWrittenAgreement(mandate.instrument.kind) ? mandate : undefined;
+  };
+  return {
+    serializeOn: async (command, store) => {
+      const mandate = await checkedMandate(command, store);
+      return mandate && subsidiesKey(mandate.operatorId);
+    },
+    read: async (command, store, { operatorMandates }) => {
+      const mandate = await checkedMandate(command, store);
+      return mandate ? readOperatorSubsidies(store, operatorMandates, mandate.operatorId, mandate.mandateId) : [];
+    },
+    given: (subsidies: OtherSubsidy[]) => ({ subsidies }),
+  };
+};
+
+/** A grant by an instrument the written-agreement rule checks (its kind as sent; the decider validates it). */
+const checkedGrant = (data: { instrument?: { kind?: unknown } }): boolean => isCheckedForWrittenAgreement(data.instrument?.kind as InstrumentKind);
 
 export const MANDATE_USE_CASES: UseCases<MandateCommand['type'], GrantedMandate> = {
   GrantMandate: {
     allow: (actor, { data }) => assertMayRecordIn(actor, [data.territory.departement, data.authority.departement], 'This mandate'),
-    serializeOn: async ({ data }) => subsidiesKey(data.operatorId),
+    serializeOn: async ({ data }) => (checkedGrant(data) ? subsidiesKey(data.operatorId) : undefined),
     read: async ({ data }, store, { operatorMandates }): Promise<{ operator: OperatorState; subsidies: OtherSubsidy[] }> => ({
       operator: foldStream(operatorDecider, await store.readStream(operatorStreamName(data.operatorId))),
-      subsidies: await readOperatorSubsidies(store, operatorMandates, data.operatorId, data.mandateId),
+      subsidies: checkedGrant(data) ? await readOperatorSubsidies(store, operatorMandates, data.operatorId, data.mandateId) : [],
     }),
     given: ({ operator, subsidies }: { operator: OperatorState; subsidies: OtherSubsidy[] }) => ({ operator: { status: operator.status }, subsidies }),
     // A mandate already granted under this id (a replay of this grant) is checked as it was recorded.

@@ -45,6 +45,13 @@ export const WRITTEN_AGREEMENT_KINDS: readonly InstrumentKind[] = [
 /** Not subsidies: a contract buys a service, a requisition compels one against an indemnity. */
 export const NON_SUBSIDY_KINDS: readonly InstrumentKind[] = ['public_contract', 'requisition'];
 
+/**
+ * The instruments whose decisions the written-agreement rule checks: subsidies that are no written
+ * agreement (an attribution order). A decision by any other instrument reads nothing of the
+ * operator's other subsidies and is never refused by the rule.
+ */
+export const isCheckedForWrittenAgreement = (kind: InstrumentKind): boolean => !NON_SUBSIDY_KINDS.includes(kind) && !WRITTEN_AGREEMENT_KINDS.includes(kind);
+
 export const FINANCING_NATURES = ['cash', 'in_kind'] as const;
 /** SCDL `conditionsVersement`: unique, échelonné, autre. */
 export const PAYMENT_TERMS = ['single', 'instalments', 'other'] as const;

@@ -44,6 +44,7 @@ import {
   IndicatorValue,
   Instrument,
   INSTRUMENT_KINDS,
+  isCheckedForWrittenAgreement,
   LegalReference,
   LinkedObligation,
   Mission,
@@ -53,7 +54,6 @@ import {
   PAYMENT_TERMS,
   RATE_PERIODS,
   Territory,
-  WRITTEN_AGREEMENT_KINDS,
 } from './mandate.terms';
 
 const isWholeCents = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
@@ -207,7 +207,7 @@ export const subsidyOf = (mandate: Pick<GrantedMandate, 'mandateId' | 'operatorI
  * {@link fundingYearsOf}. Public contracts and requisitions are no subsidies and count for nothing.
  */
 export const validateWrittenAgreement = (decided: OtherSubsidy, others: readonly OtherSubsidy[], thresholdCents: number): void => {
-  if (NON_SUBSIDY_KINDS.includes(decided.instrumentKind) || WRITTEN_AGREEMENT_KINDS.includes(decided.instrumentKind)) return;
+  if (!isCheckedForWrittenAgreement(decided.instrumentKind)) return;
   const counted = [
     decided,
     ...others.filter(

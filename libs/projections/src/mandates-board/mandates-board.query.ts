@@ -261,6 +261,14 @@ export const boardMandatesOfOperator = async (readStore: ReadStore, operatorId: 
   return results?.[0].map((row) => ({ id: row.key, mandate: JSON.parse(row.doc) as GrantedMandate }));
 };
 
+/** The ids of the operator's mandates as the board holds them now, without reading their documents. */
+export const boardMandateIdsOfOperator = async (readStore: ReadStore, operatorId: string): Promise<string[] | undefined> => {
+  const results = await readStore.read<{ key: string }>(mandatesBoardProjection, (tables) => [
+    sql`SELECT m.key AS key FROM ${identifier(tables.main)} m WHERE m.operator_id = ${operatorId} AND m.recorded_to IS NULL ORDER BY m.key`.query,
+  ]);
+  return results?.[0].map((row) => row.key);
+};
+
 /**
  * Every mandate the board holds now, or those touching one of `withinDepartements` (an officer's),
  * or those of one operator: the finance and publication queries read them whole.

@@ -1,7 +1,7 @@
 import type { EventStore } from '@mandate-ledger/event-store';
 import type { ReadStore } from '../read-store/read-store.port';
 import { mandatesBoardProjection } from './mandates-board.projection';
-import { boardMandatesOfOperator } from './mandates-board.query';
+import { boardMandateIdsOfOperator } from './mandates-board.query';
 
 /** Scans the global log for the grants to an operator, from `after` (exclusive) to its head: the mandate ids. */
 export const operatorGrantsInLog = async (store: EventStore, operatorId: string, after?: bigint): Promise<string[]> => {
@@ -26,6 +26,6 @@ export const operatorMandatesFromBoard =
   async (operatorId: string, store: EventStore): Promise<string[]> => {
     const live = await readStore.activeGeneration(mandatesBoardProjection.name);
     if (live === undefined || live.state === 'failed') return operatorGrantsInLog(store, operatorId);
-    const onBoard = (await boardMandatesOfOperator(readStore, operatorId)) ?? [];
-    return [...onBoard.map(({ id }) => id), ...(await operatorGrantsInLog(store, operatorId, live.checkpoint))];
+    const onBoard = (await boardMandateIdsOfOperator(readStore, operatorId)) ?? [];
+    return [...onBoard, ...(await operatorGrantsInLog(store, operatorId, live.checkpoint))];
   };
